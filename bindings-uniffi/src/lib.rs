@@ -1,0 +1,2 @@
+//! uniffi bindings for checkout-kit.
+#![deny(missing_docs)]

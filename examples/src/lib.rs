@@ -1,0 +1,1 @@
+//! Runnable examples for checkout-kit: see `examples/examples/`.

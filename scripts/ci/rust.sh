@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Rust stage: formatting, clippy, unit + property + end-to-end tests, doc tests, docs, demo.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# CI runs the property tests at full strength; locally PROPTEST_CASES may be lowered.
+export PROPTEST_CASES="${PROPTEST_CASES:-256}"
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+if command -v cargo-nextest >/dev/null 2>&1; then
+  cargo nextest run --workspace --locked --no-fail-fast
+else
+  cargo test --workspace --locked --lib --bins --tests
+fi
+cargo test --workspace --locked --doc
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked

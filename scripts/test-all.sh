@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The one command that tests the whole project on a fresh machine (README "Run every test").
+# Each stage installs what it needs, builds, and runs its tests; any failure stops the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stage() {
+  echo
+  echo "=== $1 ==="
+  shift
+  "$@"
+}
+
+stage "Rust: format, lint, tests, docs, demo" bash scripts/ci/rust.sh
