@@ -3,5 +3,25 @@
 //! Razorpay for Rust, correct to the byte: constant-time verification of payment, subscription,
 //! payment-link, invoice and webhook signatures, typed webhook events that tolerate what Razorpay
 //! really sends, an async API client, and pure payment-state reconciliation.
+//!
+//! ```
+//! use razorpay_core::{sign_payment, verify_payment_signature};
+//!
+//! // The checkout callback posts razorpay_order_id, razorpay_payment_id, razorpay_signature.
+//! let signature = sign_payment("order_IEIaMR65cu6nz3", "pay_IH4NVgf4Dreq1l", "key_secret");
+//! verify_payment_signature("order_IEIaMR65cu6nz3", "pay_IH4NVgf4Dreq1l", &signature, "key_secret")
+//!     .expect("a genuine callback");
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+
+pub mod secret;
+pub mod signature;
+pub mod webhook;
+
+pub use secret::Secret;
+pub use signature::{
+    SignatureError, hmac_sha256_hex, sign_invoice, sign_payment, sign_payment_link,
+    sign_subscription, sign_webhook, verify_invoice_signature, verify_payment_link_signature,
+    verify_payment_signature, verify_subscription_signature, verify_webhook_signature,
+};
