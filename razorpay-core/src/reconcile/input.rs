@@ -1,0 +1,109 @@
+//! [`ReconcileInput`]: everything that can tell us about an order's payments.
+
+use serde::{Deserialize, Serialize};
+
+use super::fact::{Fact, Observation, PaymentFact};
+use super::{PaymentProgress, ReconcileError, adapt};
+use crate::model::{Order, Payment};
+
+/// One verified piece of news about an order's payments.
+///
+/// JSON (as the bindings take it) is tagged by `type`, fields camelCase:
+/// `{"type":"callback","razorpayOrderId":"order_…","razorpayPaymentId":"pay_…"}`,
+/// `{"type":"fetchedPayment","payment":{…Razorpay payment…}}`,
+/// `{"type":"fetchedOrder","order":{…Razorpay order…}}`,
+/// `{"type":"abandoned","at":1700000000}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[non_exhaustive]
+pub enum ReconcileInput {
+    /// The checkout callback, *after* its `razorpay_signature` verified
+    /// ([`verify_payment_signature`](crate::verify_payment_signature)). It proves an authorized
+    /// payment of this order exists, but not its amount or whether it is captured yet.
+    Callback {
+        /// `razorpay_order_id` from the callback.
+        razorpay_order_id: String,
+        /// `razorpay_payment_id` from the callback.
+        razorpay_payment_id: String,
+    },
+    /// A payment fetched from the API (`GET /v1/payments/:id`, or one item of
+    /// `GET /v1/orders/:id/payments`), to resolve doubt, e.g. right after a callback.
+    FetchedPayment {
+        /// The payment as Razorpay returned it.
+        payment: Payment,
+    },
+    /// An order fetched from the API (`GET /v1/orders/:id`). Its `amount_paid` counts as paid.
+    FetchedOrder {
+        /// The order as Razorpay returned it.
+        order: Order,
+    },
+    /// The application gives up on the order (checkout expired, customer cancelled): release
+    /// its stock. Time comes in as input; `at` is Unix seconds. A failed payment alone never
+    /// releases stock, because Razorpay may still authorize it late or the customer may retry.
+    Abandoned {
+        /// When the application gave up (Unix seconds).
+        at: i64,
+    },
+}
+
+impl ReconcileInput {
+    /// A verified checkout callback. Verify `razorpay_signature` first.
+    pub fn callback(
+        razorpay_order_id: impl Into<String>,
+        razorpay_payment_id: impl Into<String>,
+    ) -> Self {
+        Self::Callback {
+            razorpay_order_id: razorpay_order_id.into(),
+            razorpay_payment_id: razorpay_payment_id.into(),
+        }
+    }
+
+    /// Parses an input from JSON.
+    pub fn from_json(json: &str) -> Result<Self, ReconcileError> {
+        Ok(serde_json::from_str(json)?)
+    }
+
+    /// What this input says, as normalized facts.
+    pub(crate) fn observe(&self) -> Result<Observation, ReconcileError> {
+        match self {
+            Self::Callback {
+                razorpay_order_id,
+                razorpay_payment_id,
+            } => {
+                if razorpay_order_id.trim().is_empty() {
+                    return Err(ReconcileError::input("razorpayOrderId", "is empty"));
+                }
+                Ok(Observation {
+                    event_id: None,
+                    facts: vec![Fact::Payment(PaymentFact {
+                        payment_id: razorpay_payment_id.clone(),
+                        order_id: Some(razorpay_order_id.clone()),
+                        progress: PaymentProgress::Authorized,
+                        amount: None,
+                        currency: None,
+                        captured: false,
+                        amount_refunded: None,
+                        error_code: None,
+                        via_callback: true,
+                    })],
+                })
+            }
+            Self::FetchedPayment { payment } => Ok(Observation {
+                event_id: None,
+                facts: vec![Fact::Payment(adapt::payment(payment))],
+            }),
+            Self::FetchedOrder { order } => Ok(Observation {
+                event_id: None,
+                facts: vec![Fact::Order(adapt::order(order))],
+            }),
+            Self::Abandoned { at } => Ok(Observation {
+                event_id: None,
+                facts: vec![Fact::Abandoned { at: *at }],
+            }),
+        }
+    }
+}
