@@ -1,0 +1,117 @@
+//! Handlers for Razorpay's `/v1` endpoints: parse, lock the store, run one operation,
+//! unlock, then hand the produced events to the webhook dispatcher.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use serde_json::Value;
+
+use super::params;
+use crate::api_error::ApiError;
+use crate::shared::{Shared, lock};
+use crate::store::Mutation;
+
+type Answer = Result<Json<Value>, ApiError>;
+type QueryPairs = Query<Vec<(String, String)>>;
+
+/// Runs a mutation and emits its events once the store lock is released.
+fn emit(shared: &Shared, mutation: Mutation) -> Answer {
+    let (body, events) = mutation?;
+    shared.webhooks.emit(events);
+    Ok(Json(body))
+}
+
+pub async fn create_order(State(shared): State<Arc<Shared>>, body: Bytes) -> Answer {
+    let params = params::body(&body)?;
+    let order = lock(&shared.store).create_order(&params)?;
+    Ok(Json(order))
+}
+
+pub async fn list_orders(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_orders(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_order(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_order(&id)?))
+}
+
+pub async fn edit_order(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&body)?;
+    Ok(Json(lock(&shared.store).edit_order(&id, &params)?))
+}
+
+pub async fn order_payments(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).order_payments(&id)?))
+}
+
+pub async fn list_payments(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_payments(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_payment(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_payment(&id)?))
+}
+
+pub async fn capture_payment(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&body)?;
+    let mutation = lock(&shared.store).capture(&id, &params);
+    emit(&shared, mutation)
+}
+
+pub async fn create_refund(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&body)?;
+    let key = headers
+        .get("x-refund-idempotency")
+        .and_then(|v| v.to_str().ok());
+    let mutation = lock(&shared.store).refund(&id, &params, key);
+    emit(&shared, mutation)
+}
+
+pub async fn payment_refunds(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).payment_refunds(&id, &params::query(query))?,
+    ))
+}
+
+pub async fn payment_refund(
+    State(shared): State<Arc<Shared>>,
+    Path((id, refund_id)): Path<(String, String)>,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).fetch_payment_refund(&id, &refund_id)?,
+    ))
+}
+
+pub async fn list_refunds(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_refunds(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_refund(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_refund(&id)?))
+}

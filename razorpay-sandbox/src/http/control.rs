@@ -1,0 +1,213 @@
+//! The sandbox's own endpoints under `/sandbox` (no authentication; loopback only):
+//! simulated checkout, webhook registration and log, faults, request log, health.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::params;
+use crate::api_error::ApiError;
+use crate::faults::{ApiFault, FaultRates};
+use crate::shared::{Shared, lock};
+use crate::store::{
+    CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
+};
+use crate::webhooks::{WebhookEndpoint, WebhookFaults};
+
+pub async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({ "status": "ok", "key_id": shared.key_id }))
+}
+
+/// Body of `POST /sandbox/checkout`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckoutBody {
+    order_id: String,
+    #[serde(default)]
+    key_id: Option<String>,
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    outcome: Option<String>,
+    #[serde(default)]
+    amount: Option<i64>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    contact: Option<String>,
+    #[serde(default)]
+    notes: Option<Map<String, Value>>,
+    #[serde(default)]
+    error: Option<FailureBody>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FailureBody {
+    code: Option<String>,
+    description: Option<String>,
+    source: Option<String>,
+    step: Option<String>,
+    reason: Option<String>,
+}
+
+impl FailureBody {
+    fn into_failure(self) -> CheckoutFailure {
+        let default = CheckoutFailure::default();
+        CheckoutFailure {
+            code: self.code.unwrap_or(default.code),
+            description: self.description.unwrap_or(default.description),
+            source: self.source.unwrap_or(default.source),
+            step: self.step.unwrap_or(default.step),
+            reason: self.reason.unwrap_or(default.reason),
+        }
+    }
+}
+
+fn checkout_request(body: CheckoutBody, key_id: &str) -> Result<CheckoutRequest, ApiError> {
+    if body.key_id.as_deref().is_some_and(|k| k != key_id) {
+        return Err(ApiError::unauthorized(super::auth::INVALID_KEY));
+    }
+    let method = match body.method.as_deref() {
+        None => CheckoutMethod::Card,
+        Some(m) => CheckoutMethod::parse(m).ok_or_else(|| {
+            ApiError::invalid_field(
+                "method",
+                "The method must be one of card, upi, netbanking, wallet.",
+            )
+        })?,
+    };
+    let outcome = match body.outcome.as_deref() {
+        None | Some("success") => CheckoutOutcome::Success,
+        Some("authorized") => CheckoutOutcome::Authorized,
+        Some("failure") => CheckoutOutcome::Failure(body.error.unwrap_or_default().into_failure()),
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "outcome",
+                "The outcome must be one of success, authorized, failure.",
+            ));
+        }
+    };
+    Ok(CheckoutRequest {
+        order_id: body.order_id,
+        method,
+        outcome,
+        amount: body.amount,
+        email: body.email,
+        contact: body.contact,
+        notes: body.notes.unwrap_or_default(),
+    })
+}
+
+/// `POST /sandbox/checkout`: 200 with the `razorpay_*` triple, or 400 with Checkout's
+/// failure `{"error": {...}}` when the outcome is a failure.
+pub async fn checkout(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let body: CheckoutBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid checkout request: {e}")))?;
+    let request = checkout_request(body, &shared.key_id)?;
+    let result = shared.checkout(&request)?;
+    let status = match result {
+        CheckoutResult::Paid { .. } => StatusCode::OK,
+        CheckoutResult::Failed { .. } => StatusCode::BAD_REQUEST,
+    };
+    Ok((status, Json(result.to_json())).into_response())
+}
+
+pub async fn register_webhook(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let endpoint: WebhookEndpoint = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid webhook: {e}")))?;
+    if !(endpoint.url.starts_with("http://") || endpoint.url.starts_with("https://")) {
+        return Err(ApiError::invalid_field("url", "The url format is invalid."));
+    }
+    shared.webhooks.register(endpoint.clone());
+    Ok(Json(
+        json!({ "url": endpoint.url, "events": endpoint.events }),
+    ))
+}
+
+pub async fn list_webhooks(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({ "items": shared.webhooks.endpoints() }))
+}
+
+pub async fn webhook_deliveries(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({ "items": shared.webhooks.deliveries() }))
+}
+
+pub async fn set_webhook_faults(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let faults: WebhookFaults = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid faults: {e}")))?;
+    shared.webhooks.set_faults(faults);
+    Ok(Json(json!(faults)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IdleQuery {
+    timeout_ms: Option<u64>,
+}
+
+/// `GET /sandbox/webhooks/idle?timeout_ms=5000`: waits for pending deliveries to finish.
+pub async fn wait_webhooks_idle(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<IdleQuery>,
+) -> Json<Value> {
+    let timeout = Duration::from_millis(q.timeout_ms.unwrap_or(5_000).min(60_000));
+    Json(json!({ "idle": shared.webhooks.wait_idle(timeout).await }))
+}
+
+/// Body of `POST /sandbox/faults`: random shares and/or faults for the next requests.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct FaultsBody {
+    rates: Option<FaultRates>,
+    next: Vec<ApiFault>,
+}
+
+pub async fn set_faults(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: FaultsBody = if params::body(&body)?.is_empty() {
+        FaultsBody::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("Invalid faults: {e}")))?
+    };
+    let mut plan = lock(&shared.faults);
+    if let Some(rates) = body.rates {
+        plan.set_rates(rates);
+    }
+    for fault in body.next {
+        plan.push(fault);
+    }
+    Ok(Json(json!({ "ok": true })))
+}
+
+pub async fn clear_faults(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    lock(&shared.faults).clear();
+    Json(json!({ "ok": true }))
+}
+
+pub async fn requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({ "items": *lock(&shared.requests) }))
+}
+
+pub async fn clear_requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    lock(&shared.requests).clear();
+    Json(json!({ "ok": true }))
+}

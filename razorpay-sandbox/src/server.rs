@@ -1,0 +1,393 @@
+//! Starting and stopping the sandbox: the builder, the `Sandbox` handle and the accept loop.
+
+use std::fmt;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, watch};
+use tokio::task::{JoinHandle, JoinSet};
+use tower::Service;
+
+use crate::api_error::ApiError;
+use crate::faults::{ApiFault, FaultPlan, FaultRates};
+use crate::http::{ConnectionKill, router};
+use crate::ids::{new_id, random_base62};
+use crate::shared::{RecordedRequest, Shared, lock};
+use crate::store::{CheckoutRequest, CheckoutResult, Store};
+use crate::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry, Webhooks};
+
+/// Why the sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SandboxError {
+    /// The loopback port could not be bound.
+    #[error("could not listen on 127.0.0.1:{port}: {source}")]
+    Bind {
+        /// Requested port (0 = any).
+        port: u16,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A configured value is unusable.
+    #[error("invalid sandbox configuration: {0}")]
+    InvalidConfig(String),
+}
+
+impl SandboxError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Bind { .. } => "SANDBOX_BIND_FAILED",
+            Self::InvalidConfig(_) => "SANDBOX_INVALID_CONFIG",
+        }
+    }
+}
+
+/// Configures a sandbox before it starts. Every setting has a test-friendly default.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct SandboxBuilder {
+    port: u16,
+    key_id: Option<String>,
+    key_secret: Option<String>,
+    webhook_secret: Option<String>,
+    auto_capture: bool,
+    webhooks: Vec<WebhookEndpoint>,
+    webhook_retry: WebhookRetry,
+    webhook_faults: WebhookFaults,
+    fault_rates: FaultRates,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            key_id: None,
+            key_secret: None,
+            webhook_secret: None,
+            auto_capture: true,
+            webhooks: Vec::new(),
+            webhook_retry: WebhookRetry::default(),
+            webhook_faults: WebhookFaults::default(),
+            fault_rates: FaultRates::default(),
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// Port on 127.0.0.1 (default 0: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// API key id (default: a random `rzp_test_…`).
+    pub fn key_id(mut self, key_id: impl Into<String>) -> Self {
+        self.key_id = Some(key_id.into());
+        self
+    }
+
+    /// API key secret (default: random).
+    pub fn key_secret(mut self, key_secret: impl Into<String>) -> Self {
+        self.key_secret = Some(key_secret.into());
+        self
+    }
+
+    /// Secret webhooks are signed with (default: random).
+    pub fn webhook_secret(mut self, secret: impl Into<String>) -> Self {
+        self.webhook_secret = Some(secret.into());
+        self
+    }
+
+    /// Account-wide automatic capture (default `true`, like most Razorpay accounts).
+    pub fn auto_capture(mut self, auto_capture: bool) -> Self {
+        self.auto_capture = auto_capture;
+        self
+    }
+
+    /// Registers a webhook URL receiving every event, signed with the webhook secret.
+    pub fn webhook(mut self, url: impl Into<String>) -> Self {
+        self.webhooks.push(WebhookEndpoint::new(url));
+        self
+    }
+
+    /// Registers a webhook endpoint with its own secret or event filter.
+    pub fn webhook_endpoint(mut self, endpoint: WebhookEndpoint) -> Self {
+        self.webhooks.push(endpoint);
+        self
+    }
+
+    /// Webhook timeout and retry schedule (keep it small in tests).
+    pub fn webhook_retry(mut self, retry: WebhookRetry) -> Self {
+        self.webhook_retry = retry;
+        self
+    }
+
+    /// Initial webhook delivery faults.
+    pub fn webhook_faults(mut self, faults: WebhookFaults) -> Self {
+        self.webhook_faults = faults;
+        self
+    }
+
+    /// Initial random API fault shares.
+    pub fn fault_rates(mut self, rates: FaultRates) -> Self {
+        self.fault_rates = rates;
+        self
+    }
+
+    /// Binds 127.0.0.1 and starts serving in the current tokio runtime.
+    pub async fn start(self) -> Result<Sandbox, SandboxError> {
+        let key_id = self
+            .key_id
+            .unwrap_or_else(|| format!("rzp_test_{}", random_base62(14)));
+        if key_id.is_empty() || key_id.contains(':') {
+            return Err(SandboxError::InvalidConfig(
+                "the key id must be non-empty and contain no ':'".into(),
+            ));
+        }
+        let key_secret = self.key_secret.unwrap_or_else(|| random_base62(24));
+        if key_secret.is_empty() {
+            return Err(SandboxError::InvalidConfig(
+                "the key secret must be non-empty".into(),
+            ));
+        }
+        let webhook_secret = self.webhook_secret.unwrap_or_else(|| random_base62(24));
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
+            .await
+            .map_err(|source| SandboxError::Bind {
+                port: self.port,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            port: self.port,
+            source,
+        })?;
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let account_id = new_id("acc");
+        let webhooks = Webhooks::start(
+            account_id.clone(),
+            webhook_secret,
+            self.webhooks,
+            self.webhook_retry,
+            self.webhook_faults,
+            shutdown_rx.clone(),
+        );
+        let mut faults = FaultPlan::default();
+        faults.set_rates(self.fault_rates);
+        let shared = Arc::new(Shared {
+            store: Mutex::new(Store::new(self.auto_capture)),
+            faults: Mutex::new(faults),
+            requests: Mutex::new(Vec::new()),
+            webhooks,
+            key_id,
+            key_secret,
+        });
+        let server = tokio::spawn(serve(listener, router(Arc::clone(&shared)), shutdown_rx));
+        Ok(Sandbox {
+            url: format!("http://{addr}"),
+            addr,
+            account_id,
+            shared,
+            shutdown,
+            server: Some(server),
+        })
+    }
+}
+
+/// A running sandbox. Dropping it stops the server; [`Sandbox::stop`] also waits for it.
+pub struct Sandbox {
+    url: String,
+    addr: SocketAddr,
+    account_id: String,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+    server: Option<JoinHandle<()>>,
+}
+
+impl fmt::Debug for Sandbox {
+    // The key and webhook secrets are left out on purpose.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("url", &self.url)
+            .field("key_id", &self.shared.key_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Starts a sandbox with defaults (any free port, random keys).
+    pub async fn start() -> Result<Self, SandboxError> {
+        Self::builder().start().await
+    }
+
+    /// A builder for custom keys, port, webhooks and faults.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// Base URL, e.g. `http://127.0.0.1:40123` (the API lives under `/v1`).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// API key id accepted by the sandbox.
+    pub fn key_id(&self) -> &str {
+        &self.shared.key_id
+    }
+
+    /// API key secret accepted by the sandbox (also signs checkout results).
+    pub fn key_secret(&self) -> &str {
+        &self.shared.key_secret
+    }
+
+    /// Secret that signs webhooks (unless an endpoint has its own).
+    pub fn webhook_secret(&self) -> &str {
+        self.shared.webhooks.secret()
+    }
+
+    /// The `account_id` in webhook envelopes.
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+
+    /// Registers a webhook URL receiving every event.
+    pub fn register_webhook(&self, url: impl Into<String>) {
+        self.shared.webhooks.register(WebhookEndpoint::new(url));
+    }
+
+    /// Registers a webhook endpoint with its own secret or event filter.
+    pub fn register_webhook_endpoint(&self, endpoint: WebhookEndpoint) {
+        self.shared.webhooks.register(endpoint);
+    }
+
+    /// Simulated checkout from Rust: same effect as `POST /sandbox/checkout`.
+    pub fn checkout(&self, request: &CheckoutRequest) -> Result<CheckoutResult, ApiError> {
+        self.shared.checkout(request)
+    }
+
+    /// Shorthand: a successful card payment of the whole order.
+    pub fn pay(&self, order_id: &str) -> Result<CheckoutResult, ApiError> {
+        self.checkout(&CheckoutRequest::new(order_id))
+    }
+
+    /// Injects `fault` into the next `/v1` request.
+    pub fn push_fault(&self, fault: ApiFault) {
+        lock(&self.shared.faults).push(fault);
+    }
+
+    /// Sets random fault shares for `/v1` requests.
+    pub fn set_fault_rates(&self, rates: FaultRates) {
+        lock(&self.shared.faults).set_rates(rates);
+    }
+
+    /// Removes queued faults and shares.
+    pub fn clear_faults(&self) {
+        lock(&self.shared.faults).clear();
+    }
+
+    /// Every `/v1` request seen so far.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.shared.requests).clone()
+    }
+
+    /// Forgets the request log.
+    pub fn clear_requests(&self) {
+        lock(&self.shared.requests).clear();
+    }
+
+    /// Switches webhook delivery faults.
+    pub fn set_webhook_faults(&self, faults: WebhookFaults) {
+        self.shared.webhooks.set_faults(faults);
+    }
+
+    /// Every webhook delivery attempt so far.
+    pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
+        self.shared.webhooks.deliveries()
+    }
+
+    /// Waits until all queued webhook deliveries (and their retries) are done; `false` on timeout.
+    pub async fn wait_for_webhooks(&self, timeout: Duration) -> bool {
+        self.shared.webhooks.wait_idle(timeout).await
+    }
+
+    /// Stops accepting connections, lets open ones finish briefly, and waits for the server.
+    pub async fn stop(mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}
+
+/// How long open connections get to finish after a stop.
+const DRAIN: Duration = Duration::from_secs(1);
+
+/// Accept loop: one hyper HTTP/1 connection per socket, each able to be killed by a
+/// `DropConnection` fault, all shut down gracefully on stop.
+async fn serve(listener: TcpListener, app: Router, mut shutdown: watch::Receiver<bool>) {
+    let mut connections = JoinSet::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: back off instead of spinning.
+                Err(_) => { tokio::time::sleep(Duration::from_millis(10)).await; continue; }
+            },
+            _ = shutdown.changed() => break,
+        };
+        let _ = stream.set_nodelay(true);
+        connections.spawn(connection(stream, app.clone(), shutdown.clone()));
+        while connections.try_join_next().is_some() {}
+    }
+    drop(listener);
+    let drained = tokio::time::timeout(DRAIN, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        connections.shutdown().await;
+    }
+}
+
+async fn connection(
+    stream: tokio::net::TcpStream,
+    app: Router,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let kill = Arc::new(Notify::new());
+    let extension = ConnectionKill(Arc::clone(&kill));
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(extension.clone());
+        let mut app = app.clone();
+        async move { app.call(request).await }
+    });
+    let conn =
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        // Dropping the connection future closes the socket without an answer.
+        _ = kill.notified() => {}
+        _ = shutdown.changed() => {
+            conn.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(DRAIN, conn.as_mut()).await;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! State shared by the HTTP handlers and the `Sandbox` handle.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use serde::Serialize;
+
+use crate::api_error::ApiError;
+use crate::faults::FaultPlan;
+use crate::store::{CheckoutRequest, CheckoutResult, Store};
+use crate::webhooks::Webhooks;
+
+/// One `/v1` request as the sandbox saw it (for asserting retries from tests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordedRequest {
+    /// HTTP method.
+    pub method: String,
+    /// Path without the query string.
+    pub path: String,
+    /// `X-Refund-Idempotency`, if sent.
+    pub idempotency_key: Option<String>,
+    /// Fault injected into this request, if any.
+    pub fault: Option<String>,
+    /// Status answered; `None` when the connection was dropped.
+    pub status: Option<u16>,
+}
+
+/// Everything the server's handlers share.
+#[derive(Debug)]
+pub struct Shared {
+    pub store: Mutex<Store>,
+    pub faults: Mutex<FaultPlan>,
+    pub requests: Mutex<Vec<RecordedRequest>>,
+    pub webhooks: Arc<Webhooks>,
+    pub key_id: String,
+    pub key_secret: String,
+}
+
+/// Locks a mutex, ignoring poisoning: every critical section leaves consistent data.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    /// Runs a simulated checkout, signs the result with the key secret as Checkout does,
+    /// and emits the webhook events of the attempt.
+    pub fn checkout(&self, request: &CheckoutRequest) -> Result<CheckoutResult, ApiError> {
+        let (result, events) = lock(&self.store).checkout(request, |order_id, payment_id| {
+            razorpay_core::sign_payment(order_id, payment_id, &self.key_secret)
+        })?;
+        self.webhooks.emit(events);
+        Ok(result)
+    }
+}

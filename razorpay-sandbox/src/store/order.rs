@@ -1,0 +1,189 @@
+//! Orders: `created → attempted → paid`, with `amount_paid`/`amount_due` bookkeeping.
+
+use serde_json::{Map, Value, json};
+
+use super::fields::{self, Params};
+use super::{Store, listing, notes_json, now};
+use crate::api_error::ApiError;
+use crate::ids::new_id;
+
+/// Razorpay's order states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderStatus {
+    /// No payment attempted yet.
+    Created,
+    /// At least one payment was attempted, none has paid the order in full.
+    Attempted,
+    /// Captured payments cover the order amount.
+    Paid,
+}
+
+impl OrderStatus {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Attempted => "attempted",
+            Self::Paid => "paid",
+        }
+    }
+}
+
+/// One order as the sandbox keeps it.
+#[derive(Debug, Clone)]
+pub struct OrderRec {
+    pub id: String,
+    pub amount: i64,
+    pub currency: String,
+    pub receipt: Option<String>,
+    pub notes: Map<String, Value>,
+    pub status: OrderStatus,
+    pub attempts: u32,
+    pub amount_paid: i64,
+    pub partial_payment: bool,
+    pub first_payment_min_amount: Option<i64>,
+    /// `payment_capture` given at creation; `None` follows the account setting.
+    pub payment_capture: Option<bool>,
+    pub created_at: i64,
+    pub payment_ids: Vec<String>,
+}
+
+impl OrderRec {
+    /// What is still to be paid (never negative).
+    pub fn amount_due(&self) -> i64 {
+        self.amount.saturating_sub(self.amount_paid).max(0)
+    }
+
+    /// The order entity exactly as Razorpay's API renders it.
+    pub fn to_json(&self) -> Value {
+        let mut order = json!({
+            "id": self.id,
+            "entity": "order",
+            "amount": self.amount,
+            "amount_paid": self.amount_paid,
+            "amount_due": self.amount_due(),
+            "currency": self.currency,
+            "receipt": self.receipt,
+            "offer_id": null,
+            "status": self.status.as_str(),
+            "attempts": self.attempts,
+            "notes": notes_json(&self.notes),
+            "created_at": self.created_at,
+        });
+        if self.partial_payment
+            && let Some(map) = order.as_object_mut()
+        {
+            map.insert("partial_payment".into(), Value::Bool(true));
+            map.insert(
+                "first_payment_min_amount".into(),
+                json!(self.first_payment_min_amount),
+            );
+        }
+        order
+    }
+}
+
+const CREATE_FIELDS: &[&str] = &[
+    "amount",
+    "currency",
+    "receipt",
+    "notes",
+    "partial_payment",
+    "first_payment_min_amount",
+    "payment_capture",
+];
+
+impl Store {
+    /// `POST /v1/orders`
+    pub fn create_order(&mut self, params: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(params, CREATE_FIELDS)?;
+        let amount = fields::required_integer(params, "amount")?;
+        let (currency, rule) = fields::currency(params)?;
+        fields::amount_at_least_minimum("amount", amount, &currency, rule)?;
+        let receipt = fields::receipt(params)?;
+        let notes = fields::notes(params)?;
+        let partial_payment = fields::boolean(params, "partial_payment")?.unwrap_or(false);
+        let first_payment_min_amount = fields::integer(params, "first_payment_min_amount")?;
+        if let Some(first) = first_payment_min_amount {
+            if !partial_payment {
+                return Err(ApiError::invalid_field(
+                    "first_payment_min_amount",
+                    "first_payment_min_amount is/are not required and should not be sent",
+                ));
+            }
+            fields::amount_at_least_minimum("first_payment_min_amount", first, &currency, rule)?;
+            if first > amount {
+                return Err(ApiError::invalid_field(
+                    "first_payment_min_amount",
+                    "The first_payment_min_amount must be less than or equal to the amount.",
+                ));
+            }
+        }
+        let order = OrderRec {
+            id: new_id("order"),
+            amount,
+            currency,
+            receipt,
+            notes,
+            status: OrderStatus::Created,
+            attempts: 0,
+            amount_paid: 0,
+            partial_payment,
+            first_payment_min_amount,
+            payment_capture: fields::boolean(params, "payment_capture")?,
+            created_at: now(),
+            payment_ids: Vec::new(),
+        };
+        let body = order.to_json();
+        self.order_ids.push(order.id.clone());
+        self.orders.insert(order.id.clone(), order);
+        Ok(body)
+    }
+
+    /// `PATCH /v1/orders/:id` — only `notes` can be edited; they replace the old ones.
+    pub fn edit_order(&mut self, id: &str, params: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(params, &["notes"])?;
+        if !params.contains_key("notes") {
+            return Err(ApiError::invalid_field(
+                "notes",
+                "The notes field is required.",
+            ));
+        }
+        let notes = fields::notes(params)?;
+        let order = self.orders.get_mut(id).ok_or_else(ApiError::id_not_found)?;
+        order.notes = notes;
+        Ok(order.to_json())
+    }
+
+    /// `GET /v1/orders` with `from`, `to`, `count`, `skip`, `authorized`, `receipt`.
+    pub fn list_orders(&self, query: &Params) -> Result<Value, ApiError> {
+        let window = listing::Window::parse(query, &["authorized", "receipt", "expand[]"])?;
+        let authorized = fields::boolean(query, "authorized")?;
+        let receipt = fields::string(query, "receipt")?;
+        let items = self
+            .order_ids
+            .iter()
+            .rev()
+            .filter_map(|id| self.orders.get(id))
+            .filter(|order| window.contains(order.created_at))
+            .filter(|order| {
+                receipt
+                    .as_ref()
+                    .is_none_or(|r| order.receipt.as_ref() == Some(r))
+            })
+            .filter(|order| {
+                authorized.is_none_or(|wanted| self.order_was_authorized(order) == wanted)
+            })
+            .map(OrderRec::to_json);
+        Ok(listing::collection(window.page(items)))
+    }
+
+    /// Whether any payment of the order reached `authorized` (and possibly went further).
+    fn order_was_authorized(&self, order: &OrderRec) -> bool {
+        order
+            .payment_ids
+            .iter()
+            .filter_map(|id| self.payments.get(id))
+            .any(|p| p.authorized_at.is_some())
+    }
+}
