@@ -1,0 +1,93 @@
+//! The shopper's cart as the client sends it.
+
+use serde::{Deserialize, Serialize};
+
+/// A cart: one currency, the lines the shopper added, and an optional order-level discount.
+///
+/// Every number is taken as given (a negative, zero or absurd quantity is representable) so
+/// that validation can report it instead of failing to parse.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cart {
+    /// The shop's id for the cart, echoed in reports (useful with [`validate_carts`](crate::validate_carts)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// ISO currency code of the cart (`"INR"`).
+    pub currency: String,
+    /// Lines in the order the shopper sees them.
+    #[serde(default)]
+    pub lines: Vec<CartLine>,
+    /// Order-level discount (coupon) in minor units, allocated across lines by
+    /// [`plan_checkout`](crate::plan_checkout). `0` when absent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub order_discount: i64,
+}
+
+/// One line of a cart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CartLine {
+    /// The shop's id for the line; fixes and problems refer to it.
+    pub line_id: String,
+    /// The product.
+    pub product_id: String,
+    /// The variant (size, colour …), if the product has variants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
+    /// Quantity as the client sent it, possibly zero, negative or absurd.
+    pub quantity: i64,
+    /// Unit price the shopper saw when adding the line, in minor units.
+    pub unit_price: i64,
+}
+
+fn is_zero(v: &i64) -> bool {
+    *v == 0
+}
+
+impl Cart {
+    /// An empty cart in `currency`.
+    pub fn new(currency: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            currency: currency.into(),
+            lines: Vec::new(),
+            order_discount: 0,
+        }
+    }
+
+    /// Builder: append a line.
+    pub fn with_line(mut self, line: CartLine) -> Self {
+        self.lines.push(line);
+        self
+    }
+
+    /// Builder: set the order-level discount in minor units.
+    pub fn with_discount(mut self, order_discount: i64) -> Self {
+        self.order_discount = order_discount;
+        self
+    }
+}
+
+impl CartLine {
+    /// A line for a product without variants.
+    pub fn new(
+        line_id: impl Into<String>,
+        product_id: impl Into<String>,
+        quantity: i64,
+        unit_price: i64,
+    ) -> Self {
+        Self {
+            line_id: line_id.into(),
+            product_id: product_id.into(),
+            variant_id: None,
+            quantity,
+            unit_price,
+        }
+    }
+
+    /// Builder: set the variant.
+    pub fn with_variant(mut self, variant_id: impl Into<String>) -> Self {
+        self.variant_id = Some(variant_id.into());
+        self
+    }
+}

@@ -1,0 +1,219 @@
+//! The catalog snapshot the cart is checked against, and its index.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::Cart;
+
+/// A snapshot of the products (and variants) a cart may reference, read by the shop from its
+/// database just before validation. JSON: `{"items": [...]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    /// The entries; order does not matter.
+    pub items: Vec<CatalogItem>,
+}
+
+/// The current state of one product or variant.
+///
+/// Keyed by `(product_id, variant_id)`: a cart line with a variant matches only the entry with
+/// that variant, a line without one matches only the entry without one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItem {
+    /// The product.
+    pub product_id: String,
+    /// The variant, if this entry is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
+    /// `false` for a deleted product kept in the snapshot (reported as PRODUCT_NOT_FOUND).
+    #[serde(default = "yes")]
+    pub exists: bool,
+    /// `false` when the product exists but cannot be bought (unpublished, discontinued).
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Current unit price in minor units of `currency`.
+    pub unit_price: i64,
+    /// ISO currency code of `unit_price`.
+    pub currency: String,
+    /// Units on hand (ignored when stock is not tracked; negative counts as zero).
+    pub stock_on_hand: i64,
+    /// Whether stock is tracked at all (`true` when absent).
+    #[serde(default = "yes")]
+    pub track_stock: bool,
+    /// Whether tracked stock may go below zero (the order is back-ordered).
+    #[serde(default)]
+    pub allow_backorder: bool,
+    /// Minimum quantity per order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_quantity: Option<i64>,
+    /// Maximum quantity per order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_quantity: Option<i64>,
+    /// The quantity per order must be a multiple of this (packs of 6 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_step: Option<i64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl CatalogItem {
+    /// An active, existing product with tracked stock and no quantity rules.
+    pub fn new(
+        product_id: impl Into<String>,
+        unit_price: i64,
+        currency: impl Into<String>,
+        stock_on_hand: i64,
+    ) -> Self {
+        Self {
+            product_id: product_id.into(),
+            variant_id: None,
+            exists: true,
+            active: true,
+            unit_price,
+            currency: currency.into(),
+            stock_on_hand,
+            track_stock: true,
+            allow_backorder: false,
+            min_quantity: None,
+            max_quantity: None,
+            quantity_step: None,
+        }
+    }
+
+    /// Builder: make this entry a variant.
+    pub fn with_variant(mut self, variant_id: impl Into<String>) -> Self {
+        self.variant_id = Some(variant_id.into());
+        self
+    }
+
+    /// Units that can be sold now, or `None` when stock does not limit the order
+    /// (untracked, or back-orders allowed).
+    pub fn available(&self) -> Option<i64> {
+        (self.track_stock && !self.allow_backorder).then_some(self.stock_on_hand.max(0))
+    }
+}
+
+type Key<'a> = (&'a str, Option<&'a str>);
+
+/// A catalog indexed by `(product_id, variant_id)`.
+///
+/// Build it once with [`CatalogIndex::new`] to validate many carts against the same snapshot
+/// ([`validate_carts`](crate::validate_carts) does). When the snapshot holds the same key twice,
+/// the entry that sorts first (by every field, `Ord` on [`CatalogItem`]) wins, so results never
+/// depend on the order of the entries.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogIndex<'a> {
+    items: HashMap<Key<'a>, &'a CatalogItem>,
+}
+
+impl<'a> CatalogIndex<'a> {
+    /// Index every entry.
+    pub fn new(catalog: &'a Catalog) -> Self {
+        let mut index = Self {
+            items: HashMap::with_capacity(catalog.items.len()),
+        };
+        for item in &catalog.items {
+            index.insert(item);
+        }
+        index
+    }
+
+    /// Index only the entries `cart` references: one pass over the catalog, no allocation per
+    /// catalog entry, so a single small cart against a large snapshot stays cheap.
+    pub fn for_cart(catalog: &'a Catalog, cart: &Cart) -> Self {
+        let wanted: HashSet<Key<'_>> = cart
+            .lines
+            .iter()
+            .map(|l| (l.product_id.as_str(), l.variant_id.as_deref()))
+            .collect();
+        let mut index = Self {
+            items: HashMap::with_capacity(wanted.len()),
+        };
+        for item in &catalog.items {
+            if wanted.contains(&(item.product_id.as_str(), item.variant_id.as_deref())) {
+                index.insert(item);
+            }
+        }
+        index
+    }
+
+    fn insert(&mut self, item: &'a CatalogItem) {
+        let key = (item.product_id.as_str(), item.variant_id.as_deref());
+        self.items
+            .entry(key)
+            .and_modify(|current| {
+                if item < *current {
+                    *current = item;
+                }
+            })
+            .or_insert(item);
+    }
+
+    /// The entry for a product (and variant).
+    pub fn get(&self, product_id: &str, variant_id: Option<&str>) -> Option<&'a CatalogItem> {
+        self.items.get(&(product_id, variant_id)).copied()
+    }
+
+    /// Number of distinct keys indexed.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CartLine;
+
+    #[test]
+    fn duplicate_keys_resolve_independently_of_order() {
+        let a = CatalogItem::new("p", 100, "INR", 5);
+        let b = CatalogItem::new("p", 90, "INR", 5);
+        let one = Catalog {
+            items: vec![a.clone(), b.clone()],
+        };
+        let two = Catalog { items: vec![b, a] };
+        let x = CatalogIndex::new(&one).get("p", None).cloned();
+        let y = CatalogIndex::new(&two).get("p", None).cloned();
+        assert_eq!(x, y);
+        assert_eq!(x.unwrap().unit_price, 90);
+    }
+
+    #[test]
+    fn variants_are_distinct_keys() {
+        let catalog = Catalog {
+            items: vec![
+                CatalogItem::new("shirt", 100, "INR", 5),
+                CatalogItem::new("shirt", 120, "INR", 5).with_variant("xl"),
+            ],
+        };
+        let cart =
+            Cart::new("INR").with_line(CartLine::new("l1", "shirt", 1, 120).with_variant("xl"));
+        let partial = CatalogIndex::for_cart(&catalog, &cart);
+        assert_eq!(partial.len(), 1);
+        assert_eq!(partial.get("shirt", Some("xl")).unwrap().unit_price, 120);
+        assert!(partial.get("shirt", None).is_none());
+        let full = CatalogIndex::new(&catalog);
+        assert_eq!(full.get("shirt", None).unwrap().unit_price, 100);
+        assert!(full.get("shirt", Some("s")).is_none());
+    }
+
+    #[test]
+    fn json_defaults() {
+        let item: CatalogItem = serde_json::from_str(
+            r#"{"productId":"p","unitPrice":100,"currency":"INR","stockOnHand":3}"#,
+        )
+        .unwrap();
+        assert!(item.exists && item.active && item.track_stock && !item.allow_backorder);
+        assert_eq!(item.available(), Some(3));
+    }
+}

@@ -1,0 +1,176 @@
+//! The shop's rules: price drift tolerance, cart limits, payable limits, duplicate handling.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::currency::CurrencyTable;
+
+/// How far a unit price may move (in one direction) before the change blocks checkout.
+///
+/// A change is *within* tolerance when it satisfies every limit that is set: at most
+/// `absolute` minor units and at most `basis_points` of the price the shopper saw
+/// (100 bp = 1 %). With neither set, any change is within tolerance. Negative limits count as 0.
+/// A change within tolerance is a warning (the shopper pays the current price); beyond it,
+/// the problem is blocking until the shopper accepts the new price.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceTolerance {
+    /// Largest tolerated change per unit, in minor units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absolute: Option<i64>,
+    /// Largest tolerated change per unit, in basis points of the price the shopper saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_points: Option<i64>,
+}
+
+impl PriceTolerance {
+    /// No change is tolerated: every change blocks.
+    pub const ZERO: Self = Self {
+        absolute: Some(0),
+        basis_points: None,
+    };
+    /// Every change is tolerated (reported as a warning).
+    pub const UNLIMITED: Self = Self {
+        absolute: None,
+        basis_points: None,
+    };
+
+    /// Tolerate up to `minor_units` per unit.
+    pub fn absolute(minor_units: i64) -> Self {
+        Self {
+            absolute: Some(minor_units),
+            basis_points: None,
+        }
+    }
+
+    /// Tolerate up to `basis_points` of the seen price.
+    pub fn basis_points(basis_points: i64) -> Self {
+        Self {
+            absolute: None,
+            basis_points: Some(basis_points),
+        }
+    }
+}
+
+/// Payable limits for one currency, in minor units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AmountLimits {
+    /// Smallest payable total; overrides the currency table's minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// Largest payable total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+}
+
+/// What to do with two lines for the same product and variant.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DuplicateLines {
+    /// Merge them (DUPLICATE_LINE is a warning; the plan holds one line).
+    #[default]
+    Merge,
+    /// Report them (DUPLICATE_LINE is blocking until the shopper merges them).
+    Report,
+}
+
+/// The shop's checkout rules. Every field has a default, so `{}` is a valid policy:
+/// price increases block, decreases are warnings, no line or quantity limits, the gateway
+/// minimum of the currency table applies, duplicate lines are merged, Razorpay's currencies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Policy {
+    /// Tolerance for prices that went up since the shopper added the line.
+    pub price_increase_tolerance: PriceTolerance,
+    /// Tolerance for prices that went down.
+    pub price_decrease_tolerance: PriceTolerance,
+    /// Most lines a cart may have (after merging duplicates and removing dead lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_lines: Option<u32>,
+    /// Most units a cart may hold, summed over lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_total_quantity: Option<i64>,
+    /// Payable limits per currency code.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub amount_limits: BTreeMap<String, AmountLimits>,
+    /// Apply the currency table's `min_amount` (Razorpay: 100 paise for INR) when
+    /// `amount_limits` sets no minimum for the cart's currency.
+    pub apply_gateway_minimum: bool,
+    /// Merge or report duplicate lines.
+    pub duplicate_lines: DuplicateLines,
+    /// Currency table; `None` means [`CurrencyTable::razorpay`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currencies: Option<CurrencyTable>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            price_increase_tolerance: PriceTolerance::ZERO,
+            price_decrease_tolerance: PriceTolerance::UNLIMITED,
+            max_lines: None,
+            max_total_quantity: None,
+            amount_limits: BTreeMap::new(),
+            apply_gateway_minimum: true,
+            duplicate_lines: DuplicateLines::Merge,
+            currencies: None,
+        }
+    }
+}
+
+impl Policy {
+    /// The currency table in effect.
+    pub fn currency_table(&self) -> &CurrencyTable {
+        self.currencies
+            .as_ref()
+            .unwrap_or_else(|| CurrencyTable::razorpay())
+    }
+
+    /// The payable minimum and maximum for `currency`, after defaults.
+    pub fn limits_for(&self, currency: &str) -> AmountLimits {
+        let explicit = self
+            .amount_limits
+            .get(currency)
+            .copied()
+            .unwrap_or_default();
+        let gateway_min = self
+            .apply_gateway_minimum
+            .then(|| self.currency_table().get(currency).map(|c| c.min_amount))
+            .flatten();
+        AmountLimits {
+            min: explicit.min.or(gateway_min),
+            max: explicit.max,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_json_is_the_default_policy() {
+        let p: Policy = serde_json::from_str("{}").unwrap();
+        assert_eq!(p, Policy::default());
+        assert_eq!(p.limits_for("INR").min, Some(100));
+        assert_eq!(p.limits_for("XYZ").min, None);
+    }
+
+    #[test]
+    fn explicit_limits_override_gateway_minimum() {
+        let p: Policy = serde_json::from_str(
+            r#"{"amountLimits":{"INR":{"min":5000,"max":50000000}},"applyGatewayMinimum":false}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p.limits_for("INR"),
+            AmountLimits {
+                min: Some(5000),
+                max: Some(50_000_000)
+            }
+        );
+        assert_eq!(p.limits_for("USD").min, None);
+    }
+}

@@ -1,0 +1,135 @@
+//! The validation report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Cart, Fix, ProblemCode, Severity};
+
+/// One problem with one cart line. A line may have several (a price change and a stock
+/// shortage); each has its own entry, ordered by line and then by code precedence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvalidItem {
+    /// Stable machine-readable code.
+    pub code: ProblemCode,
+    /// Blocking or warning.
+    pub severity: Severity,
+    /// A sentence for the shopper, in English.
+    pub message: String,
+    /// The line's id.
+    pub line_id: String,
+    /// The line's position in the submitted cart.
+    pub line_index: usize,
+    /// The product.
+    pub product_id: String,
+    /// The variant, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<String>,
+    /// Quantity requested: for quantity and stock problems, summed over every line of the
+    /// same item; otherwise the line's own quantity.
+    pub requested_quantity: i64,
+    /// Units that can be sold, when stock limits the order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_quantity: Option<i64>,
+    /// The rule's limit for quantity problems (minimum, maximum or step).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Unit price the shopper saw (price problems).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_unit_price: Option<i64>,
+    /// Current catalog unit price (price problems).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_unit_price: Option<i64>,
+    /// `new - old` per unit in minor units (price problems).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<i64>,
+    /// `difference` in basis points of the old price, truncated toward zero; absent when the
+    /// old price is not positive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference_bps: Option<i64>,
+    /// What would fix it.
+    pub fix: Fix,
+}
+
+/// A problem with the cart as a whole, evaluated on the cart as it would be checked out
+/// (after every line fix).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CartProblem {
+    /// Stable machine-readable code.
+    pub code: ProblemCode,
+    /// Blocking or warning (cart problems are always blocking today).
+    pub severity: Severity,
+    /// A sentence for the shopper, in English.
+    pub message: String,
+    /// The observed value (total, line count, quantity or discount).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<i64>,
+    /// The limit it breaks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// What would fix it; absent when nothing can (an unsupported currency, an overflow).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Totals of a cart in minor units.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Totals {
+    /// ISO currency code.
+    pub currency: String,
+    /// Number of lines.
+    pub line_count: usize,
+    /// Units summed over lines.
+    pub total_quantity: i64,
+    /// Σ quantity × unit price.
+    pub subtotal: i64,
+    /// Order discount.
+    pub discount: i64,
+    /// `subtotal - discount`: the payable amount.
+    pub total: i64,
+}
+
+/// The result of [`validate_cart`](crate::validate_cart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CartReport {
+    /// The cart id, if the cart had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cart_id: Option<String>,
+    /// `true` iff no problem is blocking.
+    pub is_valid: bool,
+    /// Line problems, ordered by line and then by code precedence.
+    pub invalid_items: Vec<InvalidItem>,
+    /// Cart-level problems in code precedence order.
+    pub cart_problems: Vec<CartProblem>,
+    /// What would be charged: the repaired cart at current prices. `None` when an amount
+    /// overflows.
+    pub totals: Option<Totals>,
+    /// The cart as submitted, at the prices the shopper saw, over lines with a positive
+    /// quantity. `None` when an amount overflows.
+    pub submitted_totals: Option<Totals>,
+    /// Every suggested fix, deduplicated, automatic ones first.
+    pub fixes: Vec<Fix>,
+    /// The cart with every automatic fix applied.
+    pub repaired_cart: Cart,
+}
+
+impl CartReport {
+    /// Every problem code in the report (lines first), for quick matching.
+    pub fn codes(&self) -> impl Iterator<Item = ProblemCode> + '_ {
+        self.invalid_items
+            .iter()
+            .map(|i| i.code)
+            .chain(self.cart_problems.iter().map(|p| p.code))
+    }
+
+    /// Whether any problem is blocking.
+    pub fn has_blocking(&self) -> bool {
+        self.invalid_items
+            .iter()
+            .map(|i| i.severity)
+            .chain(self.cart_problems.iter().map(|p| p.severity))
+            .any(|s| s == Severity::Blocking)
+    }
+}
