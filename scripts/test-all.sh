@@ -12,3 +12,4 @@ stage() {
 }
 
 stage "Rust: format, lint, tests, docs, demo" bash scripts/ci/rust.sh
+stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh

@@ -1,2 +1,22 @@
-//! uniffi bindings for checkout-kit.
+//! uniffi bindings for checkout-kit: one Rust core for Kotlin (`dev.checkoutkit`), Swift
+//! (`CheckoutKit`) and Python (`checkout_kit`).
+//!
+//! This crate only converts: every rule lives in `razorpay-core` and `checkout-rules`, except
+//! the app-side helpers of [`checkout_options`] (building the options the Razorpay mobile SDKs
+//! take and reading what they hand back), which exist only for apps.
+//!
+//! Each area has its own error enum; every variant carries a stable machine-readable `code`
+//! (the same strings the Rust crates' `code()` return). No variant has a field called
+//! `message`, because the generated Kotlin exception already owns that name. Nothing here
+//! panics on input: every failure is a typed error that surfaces as a typed exception.
+//!
+//! `RazorpayClient` and the key-secret functions are for servers only: a key secret must never
+//! ship inside a mobile app.
 #![deny(missing_docs)]
+
+uniffi::setup_scaffolding!("checkout_kit");
+
+pub mod checkout_options;
+pub mod currency;
+pub mod signature;
+pub mod webhook;

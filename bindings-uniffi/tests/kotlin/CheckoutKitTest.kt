@@ -1,0 +1,133 @@
+// The Kotlin test program for the generated bindings (run by scripts/ci/uniffi.sh): every
+// signature vector of ../shared/fixtures, currency formatting, checkout options, and typed
+// exceptions. Exits non-zero on the first failed check.
+package dev.checkoutkit.tests
+
+import dev.checkoutkit.*
+import java.io.File
+import kotlin.system.exitProcess
+
+private var checks = 0
+
+fun check(condition: Boolean, what: () -> String) {
+    checks++
+    if (!condition) {
+        System.err.println("FAILED: ${what()}")
+        exitProcess(1)
+    }
+}
+
+inline fun <reified E : Throwable> expectThrows(what: String, block: () -> Unit): E {
+    try {
+        block()
+    } catch (e: Throwable) {
+        if (e is E) {
+            check(true) { what }
+            return e
+        }
+        System.err.println("FAILED: $what: expected ${E::class.simpleName}, got $e")
+        exitProcess(1)
+    }
+    System.err.println("FAILED: $what: nothing was thrown")
+    exitProcess(1)
+}
+
+@Suppress("UNCHECKED_CAST")
+fun signatureVectors(fixtures: File) {
+    val root = Json.parse(File(fixtures, "signature_vectors.json").readText()) as Map<String, Any?>
+    val vectors = root["vectors"] as List<Map<String, Any?>>
+    check(vectors.size >= 17) { "at least 17 vectors" }
+    for ((index, v) in vectors.withIndex()) {
+        val secret = v["secret"] as String
+        val sig = v["expected_signature_hex"] as String
+        val valid = v["valid"] as Boolean
+        val body: ByteArray = (v["message_file"] as String?)?.let { File(fixtures, it).readBytes() }
+            ?: (v["message"] as String).toByteArray(Charsets.UTF_8)
+        val parts = String(body, Charsets.UTF_8).split("|")
+        val verify: () -> Unit = when (val kind = v["kind"] as String) {
+            "webhook" -> { ->
+                verifyWebhookSignature(body, sig, secret)
+                WebhookVerifier(listOf(secret)).use { it.verify(body, sig) }
+            }
+            "payment(order)" -> { -> verifyPaymentSignature(parts[0], parts[1], sig, secret) }
+            "subscription" -> { -> verifySubscriptionSignature(parts[1], parts[0], sig, secret) }
+            "payment_link" -> { -> verifyPaymentLinkSignature(parts[0], parts[1], parts[2], parts[3], sig, secret) }
+            "raw_hmac" -> { ->
+                if (hmacSha256Hex(secret, body) != sig) throw SignatureException.Mismatch("SIGNATURE_MISMATCH")
+            }
+            else -> throw IllegalStateException("unknown vector kind $kind")
+        }
+        if (valid) {
+            verify()
+            check(hmacSha256Hex(secret, body) == sig) { "vector $index: signer agrees" }
+        } else {
+            val code = when (val e = expectThrows<SignatureException>("vector $index is rejected") { verify() }) {
+                is SignatureException.Malformed -> e.code
+                is SignatureException.Mismatch -> e.code
+                is SignatureException.MissingInput -> e.code
+            }
+            check(code in setOf("SIGNATURE_MALFORMED", "SIGNATURE_MISMATCH")) { "vector $index code $code" }
+        }
+    }
+    println("kotlin: ${vectors.size} signature vectors")
+}
+
+fun typedErrors() {
+    val missing = expectThrows<SignatureException.MissingInput>("empty order id") {
+        verifyPaymentSignature("", "pay_1", "0".repeat(64), "secret")
+    }
+    check(missing.code == "SIGNATURE_MISSING_INPUT" && missing.field == "order_id") { "missing input details" }
+    val malformed = expectThrows<SignatureException.Malformed>("short signature") {
+        verifyPaymentSignature("order_1", "pay_1", "abc", "secret")
+    }
+    check(malformed.len == 3UL) { "malformed length" }
+    val noSecret = expectThrows<WebhookException.NoSecret>("verifier without secrets") { WebhookVerifier(emptyList()) }
+    check(noSecret.code == "WEBHOOK_NO_SECRET") { "no secret code" }
+}
+
+fun currencyAndCheckout() {
+    check(formatMinorUnits(123450L, "INR") == "₹1,234.50") { "INR format" }
+    check(formatMinorUnits(1235L, "JPY") == "¥1,235") { "JPY format" }
+    check(formatMinorUnits(1235L, "KWD") == "KD 1.235") { "KWD format" }
+    check(currencyInfo("INR")?.grouping == Grouping.INDIAN) { "INR grouping" }
+    check(currencyInfo("XYZ") == null) { "unknown currency" }
+    val below = expectThrows<CurrencyException.InvalidAmount>("below minimum") { checkAmount("INR", 10L) }
+    check(below.code == "AMOUNT_BELOW_MINIMUM") { "below minimum code" }
+
+    val json = checkoutOptionsJson(
+        CheckoutOptions(
+            keyId = "rzp_test_1DP5mmOlF5G5ag",
+            orderId = "order_9A33XWu170gUtm",
+            amount = 50000L,
+            currency = "INR",
+            name = "Acme Shop",
+            prefill = CheckoutPrefill(email = "gaurav.kumar@example.com"),
+            themeColor = "#3399cc",
+        ),
+    )
+    check(json == """{"key":"rzp_test_1DP5mmOlF5G5ag","amount":50000,"currency":"INR","name":"Acme Shop","order_id":"order_9A33XWu170gUtm","prefill":{"email":"gaurav.kumar@example.com"},"theme":{"color":"#3399cc"}}""") { "options json: $json" }
+    val bad = expectThrows<CheckoutOptionsException.InvalidOption>("secret-looking key") {
+        checkoutOptionsJson(CheckoutOptions(keyId = "abc", orderId = "order_1", amount = 100L, currency = "INR", name = "S"))
+    }
+    check(bad.field == "key" && bad.code == "CHECKOUT_OPTION_INVALID") { "invalid option details" }
+
+    val sig = signPayment("order_9A33XWu170gUtm", "pay_29QQoUBi66xm2f", "key_secret")
+    val result = parseCheckoutResult(
+        """{"razorpay_payment_id":"pay_29QQoUBi66xm2f","razorpay_order_id":"order_9A33XWu170gUtm","razorpay_signature":"$sig"}""",
+    )
+    when (result) {
+        is CheckoutResult.Success -> verifyPaymentSignature(result.payment.orderId, result.payment.paymentId, result.payment.signature, "key_secret")
+        is CheckoutResult.Failure -> check(false) { "expected success" }
+    }
+    val failure = parseCheckoutResult("""{"error":{"code":"BAD_REQUEST_ERROR","description":"Payment processing cancelled by user","source":"customer","step":"payment_authentication","reason":"payment_cancelled","metadata":{}}}""")
+    check(failure is CheckoutResult.Failure && failure.error.reason == "payment_cancelled") { "failure payload" }
+}
+
+fun main() {
+    val fixtures = File(System.getProperty("checkoutkit.fixtures") ?: "../shared/fixtures")
+    check(fixtures.isDirectory) { "fixtures folder ${fixtures.absolutePath}" }
+    signatureVectors(fixtures)
+    typedErrors()
+    currencyAndCheckout()
+    println("kotlin: all $checks checks passed")
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# uniffi stage: build the library, generate Python, Kotlin and Swift bindings, then
+#  - Python: build the wheel, install it in a venv, run pytest (incl. the README example);
+#  - Kotlin: compile the generated code with -Werror and run the Kotlin test program;
+#  - Swift: check the sources, header and modulemap exist (compiling them needs macOS).
+# Installs what it needs (pytest from PyPI, kotlin-compiler from npm, JNA from Debian) into
+# gitignored folders; generated code goes to bindings-uniffi/generated/ (gitignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+TOOLS="$ROOT/.tools/uniffi"
+GEN="$ROOT/bindings-uniffi/generated"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+KOTLIN_COMPILER_VERSION="2.4.20"
+
+case "$(uname -s)" in
+  Darwin) LIB_FILE="libcheckout_kit.dylib" ;;
+  *) LIB_FILE="libcheckout_kit.so" ;;
+esac
+
+echo "--- build: bindings-uniffi (cdylib + uniffi-bindgen) and the razorpay-sandbox binary"
+cargo build --locked -p bindings-uniffi -p razorpay-sandbox --lib --bins
+LIB="$TARGET_DIR/debug/$LIB_FILE"
+BINDGEN="$TARGET_DIR/debug/uniffi-bindgen"
+export CHECKOUT_KIT_SANDBOX_BIN="$TARGET_DIR/debug/razorpay-sandbox"
+test -f "$LIB" || { echo "missing $LIB" >&2; exit 1; }
+
+echo "--- generate: Python, Kotlin, Swift into bindings-uniffi/generated/"
+rm -rf "$GEN"
+for lang in python kotlin swift; do
+  # Run from the crate so `cargo metadata` finds bindings-uniffi/uniffi.toml.
+  (cd "$ROOT/bindings-uniffi" && "$BINDGEN" generate --no-format --library "$LIB" \
+    --language "$lang" --out-dir "$GEN/$lang")
+done
+
+echo "--- swift: sources, header and modulemap (compiling them needs macOS + Xcode)"
+for f in CheckoutKit.swift CheckoutKitFFI.h CheckoutKitFFI.modulemap; do
+  test -s "$GEN/swift/$f" || { echo "swift: $f was not generated" >&2; exit 1; }
+done
+grep -q 'module CheckoutKitFFI' "$GEN/swift/CheckoutKitFFI.modulemap"
+grep -q 'import CheckoutKitFFI' "$GEN/swift/CheckoutKit.swift"
+grep -q 'public func formatMinorUnits' "$GEN/swift/CheckoutKit.swift"
+grep -q 'class RazorpayClient' "$GEN/swift/CheckoutKit.swift" || echo "swift: RazorpayClient not exported yet"
+echo "swift: $(wc -l < "$GEN/swift/CheckoutKit.swift") lines of Swift, header and modulemap present"
+
+echo "--- python: wheel, venv, pytest"
+WHEEL_DIR="$GEN/python/dist"
+WHEEL="$(python3 "$ROOT/bindings-uniffi/python/build_wheel.py" \
+  --module "$GEN/python/checkout_kit.py" --library "$LIB" --out-dir "$WHEEL_DIR")"
+VENV="$TOOLS/venv"
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pytest>=7"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
+set +e
+(cd "$ROOT/bindings-uniffi/tests/python" && "$VENV/bin/python" -m pytest -q -p no:cacheprovider .)
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "python: pytest collected no tests" >&2
+  exit 1
+elif [ "$rc" -ne 0 ]; then
+  exit "$rc"
+fi
+
+echo "--- kotlin: kotlinc (npm kotlin-compiler $KOTLIN_COMPILER_VERSION) + JNA (Debian)"
+KOTLIN_HOME="$TOOLS/kotlin/node_modules/kotlin-compiler"
+if [ ! -x "$KOTLIN_HOME/bin/kotlinc" ] || ! grep -q "\"version\": \"$KOTLIN_COMPILER_VERSION\"" "$KOTLIN_HOME/package.json"; then
+  mkdir -p "$TOOLS/kotlin"
+  [ -f "$TOOLS/kotlin/package.json" ] || echo '{"private": true}' > "$TOOLS/kotlin/package.json"
+  (cd "$TOOLS/kotlin" && npm install --no-audit --no-fund --silent "kotlin-compiler@$KOTLIN_COMPILER_VERSION")
+fi
+if ! dpkg -s libjna-java libjna-jni >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libjna-java libjna-jni
+fi
+JNA_JAR="/usr/share/java/jna.jar"
+JNA_JNI_DIR="$(dirname "$(dpkg -L libjna-jni | grep 'libjnidispatch.*\.so$' | head -n1)")"
+COROUTINES_JAR="$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"
+for f in "$JNA_JAR" "$COROUTINES_JAR"; do test -f "$f" || { echo "missing $f" >&2; exit 1; }; done
+
+KT_OUT="$GEN/kotlin-build"
+mkdir -p "$KT_OUT"
+"$KOTLIN_HOME/bin/kotlinc" -Werror -jvm-target 17 \
+  -cp "$JNA_JAR:$COROUTINES_JAR" \
+  "$GEN/kotlin/dev/checkoutkit/checkout_kit.kt" \
+  "$ROOT"/bindings-uniffi/tests/kotlin/*.kt \
+  -d "$KT_OUT/checkout-kit-tests.jar"
+java -Djna.nosys=false \
+  -Dcheckoutkit.fixtures="$ROOT/../shared/fixtures" \
+  -Dcheckoutkit.sandbox="$CHECKOUT_KIT_SANDBOX_BIN" \
+  -Djava.library.path="$JNA_JNI_DIR" \
+  -Djna.library.path="$(dirname "$LIB")" \
+  -cp "$KT_OUT/checkout-kit-tests.jar:$JNA_JAR:$COROUTINES_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
+  dev.checkoutkit.tests.CheckoutKitTestKt
