@@ -120,7 +120,6 @@ fn check_item(
     let check = quantity::evaluate(item, lines.iter().map(|&i| cart.lines[i].quantity));
     let requested = i64::try_from(check.requested).unwrap_or(i64::MAX);
     let limit_for = |code| match code {
-        ProblemCode::OutOfStock | ProblemCode::InsufficientStock => check.available,
         ProblemCode::QuantityAboveMaximum => item.max_quantity,
         ProblemCode::QuantityBelowMinimum => item.min_quantity,
         ProblemCode::QuantityNotInStep => item.quantity_step,
