@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod model;
 pub mod secret;
 pub mod signature;
 pub mod webhook;

@@ -6,7 +6,7 @@ use crate::secret::Secret;
 use crate::signature::key::HmacKey;
 use crate::signature::verify_with_keys;
 
-use super::WebhookError;
+use super::{WebhookError, WebhookEvent};
 
 /// Verifies `X-Razorpay-Signature` headers (and parses the events) for one endpoint.
 ///
@@ -78,6 +78,21 @@ impl WebhookVerifier {
     pub fn verify(&self, body: &[u8], signature: &str) -> Result<(), WebhookError> {
         Ok(verify_with_keys(&self.keys, body, signature)?)
     }
+
+    /// Verifies the signature over the raw `body`, and only then parses it into a
+    /// [`WebhookEvent`].
+    ///
+    /// # Errors
+    /// [`WebhookError::Signature`] if the signature is rejected (the body is not parsed);
+    /// [`WebhookError::InvalidPayload`] if an authentic body is not a Razorpay event.
+    pub fn construct_event(
+        &self,
+        body: &[u8],
+        signature: &str,
+    ) -> Result<WebhookEvent, WebhookError> {
+        self.verify(body, signature)?;
+        WebhookEvent::from_slice(body)
+    }
 }
 
 impl fmt::Debug for WebhookVerifier {
@@ -134,6 +149,34 @@ mod tests {
                 len: 6
             }))
         );
+    }
+
+    #[test]
+    fn construct_event_verifies_before_parsing() {
+        let verifier = WebhookVerifier::new(["whsec"]).unwrap();
+        // Not JSON at all: with a bad signature the error is about the signature, proving the
+        // body was never parsed; with a good one it is about the payload.
+        let garbage = b"\xff not json";
+        assert_eq!(
+            verifier
+                .construct_event(garbage, &sign_webhook(garbage, "other"))
+                .unwrap_err()
+                .code(),
+            "SIGNATURE_MISMATCH"
+        );
+        assert_eq!(
+            verifier
+                .construct_event(garbage, &sign_webhook(garbage, "whsec"))
+                .unwrap_err()
+                .code(),
+            "WEBHOOK_INVALID_PAYLOAD"
+        );
+        let body =
+            br#"{"entity":"event","event":"payment.failed","contains":["payment"],"payload":{}}"#;
+        let event = verifier
+            .construct_event(body, &sign_webhook(body, "whsec"))
+            .unwrap();
+        assert_eq!(event.event, crate::webhook::EventName::PaymentFailed);
     }
 
     #[test]

@@ -1,0 +1,52 @@
+//! Typed Razorpay objects, exactly as Razorpay writes them (snake_case field names).
+//!
+//! They are built to survive what Razorpay really sends:
+//!
+//! - **amounts** are `i64` in the currency's smallest unit (paise), never floats;
+//! - **notes** arrive as `[]`, `{}` or `null`: [`Notes`] takes all three;
+//! - **text placeholders**: `error_code` may be `null` or `""`, and `error_source` & co.
+//!   `"NA"` — [`Payment::failure`] reads them as "no value";
+//! - **booleans** sometimes arrive as `"1"`: [`LenientBool`];
+//! - **statuses** Razorpay adds later parse as `Unknown(String)` instead of failing;
+//! - **new fields** land in each object's [`Extra`] instead of failing or being dropped.
+//!
+//! Serialising a parsed object gives back the same JSON tree: unknown fields, explicit `null`s,
+//! the shape of `notes` and the representation of booleans are all kept. Only the order of keys
+//! may differ (JSON objects are unordered, and signatures are always checked on the raw bytes).
+
+mod card;
+mod collection;
+mod dispute;
+mod downtime;
+mod extra;
+mod invoice;
+mod lenient_bool;
+mod notes;
+mod order;
+mod payment;
+mod payment_link;
+mod refund;
+mod status;
+mod subscription;
+mod text;
+mod upi;
+pub(crate) mod wire;
+
+pub use card::Card;
+pub use collection::Collection;
+pub use dispute::Dispute;
+pub use downtime::Downtime;
+pub use extra::Extra;
+pub use invoice::Invoice;
+pub use lenient_bool::LenientBool;
+pub use notes::Notes;
+pub use order::Order;
+pub use payment::{Payment, PaymentFailure};
+pub use payment_link::{PaymentLink, PaymentLinkCustomer};
+pub use refund::Refund;
+pub use status::{
+    DisputeStatus, DowntimeStatus, InvoiceStatus, OrderStatus, PaymentLinkStatus, PaymentStatus,
+    RefundStatus, SubscriptionStatus,
+};
+pub use subscription::Subscription;
+pub use upi::Upi;

@@ -1,0 +1,236 @@
+//! How Razorpay objects are read and written so that re-serialising one gives back the JSON tree
+//! that was received.
+//!
+//! Each object is declared once with [`entity!`]: it generates the public struct and a private
+//! `Wire` twin (`#[serde(remote)]`) that carries the serde attributes. The hand-written
+//! `Serialize`/`Deserialize` around the twin add the one thing derive cannot do: remember which
+//! modelled fields were an explicit `null` rather than absent, and write them back.
+
+use serde::de::Error as _;
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::Extra;
+
+/// Whether a field is left out when serialising: `None` options and notes that were never sent.
+/// Everything else is always written.
+pub(crate) trait Absent {
+    fn is_absent(&self) -> bool;
+}
+
+impl<T> Absent for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+macro_rules! never_absent {
+    ($($ty:ty),* $(,)?) => {
+        $(impl Absent for $ty {
+            fn is_absent(&self) -> bool {
+                false
+            }
+        })*
+    };
+}
+never_absent!(String, i64, u64, bool);
+
+impl<T> Absent for Vec<T> {
+    fn is_absent(&self) -> bool {
+        false
+    }
+}
+
+/// Reads an object through its `Wire` twin and records the modelled fields sent as `null`.
+pub(crate) fn deserialize_entity<'de, D, T>(
+    deserializer: D,
+    type_name: &'static str,
+    wire: impl FnOnce(Value) -> Result<T, serde_json::Error>,
+    extra: impl FnOnce(&mut T) -> &mut Extra,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let map = Map::<String, Value>::deserialize(deserializer)?;
+    let nulls: Vec<String> = map
+        .iter()
+        .filter(|(_, value)| value.is_null())
+        .map(|(key, _)| key.clone())
+        .collect();
+    let mut entity = wire(Value::Object(map))
+        .map_err(|err| D::Error::custom(format_args!("{type_name}: {err}")))?;
+    let extra = extra(&mut entity);
+    // Unmodelled nulls are already kept in the map itself.
+    let nulls = nulls
+        .into_iter()
+        .filter(|key| !extra.contains_key(key))
+        .collect();
+    extra.set_explicit_nulls(nulls);
+    Ok(entity)
+}
+
+/// Writes an object whose `Extra` recorded explicit nulls: the typed fields first, then `null`
+/// for each recorded field that is still unset (a field set since then keeps its value).
+pub(crate) fn serialize_with_nulls<S: Serializer>(
+    wire: Result<Value, serde_json::Error>,
+    extra: &Extra,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut value = wire.map_err(S::Error::custom)?;
+    if let Value::Object(map) = &mut value {
+        for key in extra.explicit_nulls() {
+            map.entry(key.clone()).or_insert(Value::Null);
+        }
+    }
+    value.serialize(serializer)
+}
+
+/// Declares a Razorpay object: a public struct with the given documented fields plus
+/// `pub extra: Extra`, and serde impls that keep unknown fields and explicit nulls.
+///
+/// Per-field `#[serde(...)]` attributes (after the doc comment) apply to the wire format only.
+/// Every field is skipped when [`Absent`], i.e. `None` options are left out rather than written
+/// as `null` (unless they were received as `null`).
+macro_rules! entity {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[serde($($serde:tt)*)])*
+                pub $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            $( $(#[doc = $doc])* pub $field: $ty, )*
+            /// Fields this version does not model, kept as received (and which modelled fields
+            /// were an explicit `null`).
+            pub extra: $crate::model::Extra,
+        }
+
+        const _: () = {
+            use $name as Remote;
+
+            #[derive(serde::Serialize, serde::Deserialize)]
+            #[serde(remote = "Remote")]
+            struct Wire {
+                $(
+                    $(#[serde($($serde)*)])*
+                    #[serde(skip_serializing_if = "crate::model::wire::Absent::is_absent")]
+                    $field: $ty,
+                )*
+                #[serde(flatten)]
+                extra: $crate::model::Extra,
+            }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    $crate::model::wire::deserialize_entity(
+                        deserializer,
+                        stringify!($name),
+                        Wire::deserialize,
+                        |entity| &mut entity.extra,
+                    )
+                }
+            }
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    if self.extra.explicit_nulls().is_empty() {
+                        Wire::serialize(self, serializer)
+                    } else {
+                        $crate::model::wire::serialize_with_nulls(
+                            Wire::serialize(self, serde_json::value::Serializer),
+                            &self.extra,
+                            serializer,
+                        )
+                    }
+                }
+            }
+
+            impl $crate::model::wire::Absent for $name {
+                fn is_absent(&self) -> bool {
+                    false
+                }
+            }
+        };
+    };
+}
+pub(crate) use entity;
+
+/// Declares a string enum with an `Unknown(String)` fallback: Razorpay adds statuses and event
+/// names over time, and an unknown one must neither fail the parse nor be lost.
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[doc = $doc:literal])* $variant:ident = $wire:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[doc = $doc])* $variant, )*
+            /// A value this version does not know, kept as received.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value exactly as Razorpay writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Ok(Self::from(value.as_ref()))
+            }
+        }
+
+        impl $crate::model::wire::Absent for $name {
+            fn is_absent(&self) -> bool {
+                false
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
