@@ -12,4 +12,5 @@ stage() {
 }
 
 stage "Rust: format, lint, tests, docs, demo" bash scripts/ci/rust.sh
+stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
 stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Node stage: @checkout-kit/node (bindings-node) on a fresh machine.
+#   npm ci → napi build (debug profile: the Rust stage already compiled the dependencies, and the
+#   tests need correctness, not speed) → generated index.js/index.d.ts must match the committed
+#   ones → node --test.
+# The benchmark (`npm run bench`, release build) is not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+command -v node >/dev/null || { echo "node (>= 18) is required for the Node stage" >&2; exit 1; }
+echo "node $(node --version), npm $(npm --version)"
+
+cd bindings-node
+npm ci --no-audit --no-fund
+npx napi build --platform
+
+# The generated loader and type definitions are committed: fail if the build changed them.
+git ls-files --error-unmatch index.js index.d.ts >/dev/null
+if ! git diff --exit-code -- index.js index.d.ts; then
+  echo "bindings-node/index.js or index.d.ts is stale: run 'npm run build' in bindings-node and commit them" >&2
+  exit 1
+fi
+
+npm test
