@@ -30,6 +30,127 @@ export interface CurrencyInfo {
   grouping: 'thousands' | 'indian'
 }
 
+/** Razorpay `notes`: key-value pairs (Razorpay sends `[]` when there are none). */
+export type RazorpayNotes = Record<string, string | number> | []
+
+/** A Razorpay order, snake_case as the API returns it (`razorpay_core::model::Order`). */
+export interface RazorpayOrder {
+  id: string
+  entity: 'order'
+  /** Minor units (paise). */
+  amount: number
+  amount_paid: number
+  amount_due: number
+  currency: string
+  receipt: string | null
+  offer_id: string | null
+  status: 'created' | 'attempted' | 'paid' | (string & {})
+  attempts: number
+  notes: RazorpayNotes
+  partial_payment?: boolean
+  first_payment_min_amount?: number
+  created_at: number
+}
+
+/** A Razorpay payment (`razorpay_core::model::Payment`). */
+export interface RazorpayPayment {
+  id: string
+  entity: 'payment'
+  /** Minor units (paise). */
+  amount: number
+  currency: string
+  status: 'created' | 'authorized' | 'captured' | 'refunded' | 'failed' | (string & {})
+  order_id: string | null
+  invoice_id: string | null
+  international: boolean
+  method: 'card' | 'netbanking' | 'wallet' | 'emi' | 'upi' | (string & {})
+  amount_refunded: number
+  amount_transferred?: number
+  refund_status: 'partial' | 'full' | null
+  captured: boolean
+  description: string | null
+  card_id: string | null
+  card?: Record<string, unknown> | null
+  bank: string | null
+  wallet: string | null
+  vpa: string | null
+  upi?: Record<string, unknown> | null
+  email: string
+  contact: string
+  customer_id?: string | null
+  token_id?: string | null
+  notes: RazorpayNotes
+  fee: number | null
+  tax: number | null
+  error_code: string | null
+  error_description: string | null
+  error_source: string | null
+  error_step: string | null
+  error_reason: string | null
+  acquirer_data?: Record<string, unknown>
+  created_at: number
+}
+
+/** A Razorpay refund (`razorpay_core::model::Refund`). */
+export interface RazorpayRefund {
+  id: string
+  entity: 'refund'
+  /** Minor units (paise). */
+  amount: number
+  currency: string
+  payment_id: string
+  notes: RazorpayNotes
+  receipt: string | null
+  acquirer_data?: Record<string, unknown>
+  batch_id?: string | null
+  status: 'pending' | 'processed' | 'failed' | (string & {})
+  speed_processed?: 'normal' | 'instant' | 'optimum' | (string & {})
+  speed_requested?: 'normal' | 'optimum' | (string & {})
+  created_at: number
+}
+
+/** A page of Razorpay entities. */
+export interface RazorpayCollection<T> {
+  entity: 'collection'
+  count: number
+  items: T[]
+}
+
+/** The event names Razorpay sends (unknown future names arrive as plain strings). */
+export type WebhookEventName =
+  | 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.pending'
+  | 'order.paid'
+  | 'refund.created' | 'refund.processed' | 'refund.failed' | 'refund.speed_changed'
+  | 'payment.dispute.created' | 'payment.dispute.won' | 'payment.dispute.lost'
+  | 'payment.dispute.closed' | 'payment.dispute.under_review' | 'payment.dispute.action_required'
+  | 'payment.downtime.started' | 'payment.downtime.updated' | 'payment.downtime.resolved'
+  | 'payment_link.paid' | 'payment_link.partially_paid' | 'payment_link.expired' | 'payment_link.cancelled'
+  | 'subscription.authenticated' | 'subscription.activated' | 'subscription.charged'
+  | 'subscription.completed' | 'subscription.updated' | 'subscription.pending'
+  | 'subscription.halted' | 'subscription.paused' | 'subscription.resumed' | 'subscription.cancelled'
+  | 'invoice.paid' | 'invoice.partially_paid' | 'invoice.expired'
+  | (string & {})
+
+/** A verified webhook event (`razorpay_core::webhook::WebhookEvent`), snake_case as sent. */
+export interface WebhookEvent {
+  entity: 'event'
+  account_id: string
+  event: WebhookEventName
+  contains: string[]
+  payload: {
+    payment?: { entity: RazorpayPayment }
+    order?: { entity: RazorpayOrder }
+    refund?: { entity: RazorpayRefund }
+    dispute?: { entity: Record<string, unknown> }
+    'payment.downtime'?: { entity: Record<string, unknown> }
+    payment_link?: { entity: Record<string, unknown> }
+    subscription?: { entity: Record<string, unknown> }
+    invoice?: { entity: Record<string, unknown> }
+  }
+  /** Unix seconds. */
+  created_at: number
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -56,6 +177,13 @@ export declare class WebhookVerifier {
    * mismatching, malformed or empty signature or an empty body.
    */
   verify(body: Buffer | Uint8Array | string, signature: string): boolean
+  /**
+   * Verifies the signature FIRST and only then parses the body into a typed event (snake_case,
+   * exactly as Razorpay sends it; unknown fields kept). Throws an `Error` with `code`
+   * `SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`, `SIGNATURE_MISSING_INPUT` or
+   * `WEBHOOK_INVALID_PAYLOAD`.
+   */
+  constructEvent(body: Buffer | Uint8Array | string, signature: string): WebhookEvent
   /**
    * Like `verify`, but throws the reason (`SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
    * `SIGNATURE_MISSING_INPUT`) instead of returning `false`.

@@ -50,6 +50,30 @@ impl WebhookVerifier {
         Ok(self.inner.verify(body.as_bytes(), &signature).is_ok())
     }
 
+    /// Verifies the signature FIRST and only then parses the body into a typed event (snake_case,
+    /// exactly as Razorpay sends it; unknown fields kept). Throws an `Error` with `code`
+    /// `SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`, `SIGNATURE_MISSING_INPUT` or
+    /// `WEBHOOK_INVALID_PAYLOAD`.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "body: Buffer | Uint8Array | string, signature: string",
+        ts_return_type = "WebhookEvent"
+    )]
+    pub fn construct_event<'env>(
+        &self,
+        env: &'env Env,
+        body: Unknown,
+        signature: Unknown,
+    ) -> Result<Unknown<'env>> {
+        let body = convert::body(env, body, "body")?;
+        let signature = convert::string(env, signature, "signature")?;
+        let event = self
+            .inner
+            .construct_event(body.as_bytes(), &signature)
+            .map_err(|e| webhook_error(env, &e))?;
+        convert::to_js(env, &event)
+    }
+
     /// Like `verify`, but throws the reason (`SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
     /// `SIGNATURE_MISSING_INPUT`) instead of returning `false`.
     #[napi(
