@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { checkoutKitOptionsFromEnv } from './config';
+
+async function bootstrap(): Promise<void> {
+  // rawBody: true keeps the exact bytes of each request on req.rawBody, which is what Razorpay
+  // signed; without it webhook signatures cannot be checked correctly.
+  const app = await NestFactory.create(AppModule.forRoot(checkoutKitOptionsFromEnv()), { rawBody: true });
+  app.enableShutdownHooks();
+  const port = Number(process.env.PORT ?? 3000);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  console.log(`shop API listening on ${await app.getUrl()}`);
+}
+
+bootstrap().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,420 @@
+/**
+ * The whole shop flow against razorpay-sandbox (the binary, as a separate process): cart →
+ * verify → checkout (Razorpay order) → simulated Razorpay Checkout → callback → PAID, with the
+ * sandbox delivering signed webhooks to the app over HTTP, including duplicates.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import request from 'supertest';
+import { signWebhook } from '@checkout-kit/node';
+import { type Delivery, type ShopApp, startShopApp, waitFor } from './support/shop-app';
+import { SANDBOX_KEYS, SandboxProcess } from './support/sandbox';
+
+interface CheckoutTriple {
+  razorpay_order_id: string;
+  razorpay_payment_id: string;
+  razorpay_signature: string;
+}
+
+interface SandboxDelivery {
+  event_id: string;
+  event: string;
+  attempt: number;
+  duplicate: boolean;
+  status: number | null;
+}
+
+let sandbox: SandboxProcess;
+let shop: ShopApp;
+const api = () => request(shop.url);
+
+before(async () => {
+  // Short retry backoff: a test that makes the app fail a delivery should not wait seconds.
+  sandbox = await SandboxProcess.start(['--webhook-backoff-ms', '100', '--webhook-max-attempts', '3']);
+  shop = await startShopApp({
+    keyId: SANDBOX_KEYS.keyId,
+    keySecret: SANDBOX_KEYS.keySecret,
+    webhookSecrets: [SANDBOX_KEYS.webhookSecret],
+    baseUrl: sandbox.url,
+  });
+  const registered = await sandbox.request('POST', '/sandbox/webhooks', { url: `${shop.url}/webhooks/razorpay` });
+  assert.equal(registered.status, 200, JSON.stringify(registered.body));
+});
+
+after(async () => {
+  await shop?.close();
+  await sandbox?.stop();
+});
+
+/** Simulated Razorpay Checkout: what the browser's handler would receive. */
+async function pay(razorpayOrderId: string, extra: Record<string, unknown> = {}) {
+  return sandbox.request<CheckoutTriple & { error?: Record<string, unknown> }>('POST', '/sandbox/checkout', {
+    order_id: razorpayOrderId,
+    method: 'upi',
+    ...extra,
+  });
+}
+
+/** Waits until the sandbox has no delivery in flight (including retries). */
+async function webhooksSettled(): Promise<void> {
+  const idle = await sandbox.request<{ idle: boolean }>('GET', '/sandbox/webhooks/idle?timeout_ms=15000');
+  assert.equal(idle.body.idle, true, 'sandbox webhook deliveries did not settle');
+}
+
+/** Deliveries the app received for one Razorpay order, parsed. */
+function deliveriesFor(razorpayOrderId: string): Array<Delivery & { event: string }> {
+  return shop.deliveries
+    .map((d) => ({ ...d, parsed: safeJson(d.rawBody) }))
+    .filter((d) => {
+      const payload = d.parsed?.payload ?? {};
+      return payload.order?.entity?.id === razorpayOrderId || payload.payment?.entity?.order_id === razorpayOrderId;
+    })
+    .map((d) => ({ ...d, event: String(d.parsed?.event) }));
+}
+
+/** The same event with a bigger amount: what an attacker would want to slip through. */
+function tamper(body: string): string {
+  const changed = body.replace(/"amount":(\d+)/, '"amount":9$1');
+  assert.notEqual(changed, body, 'the delivery has an amount to tamper with');
+  return changed;
+}
+
+function safeJson(bytes: Buffer): any {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function addToCart(userId: string, productId: string, quantity: number) {
+  const res = await api().post(`/cart/${userId}/items`).send({ productId, quantity });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body;
+}
+
+async function placeOrder(userId: string) {
+  const res = await api().post('/checkout').send({ userId });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body as { orderId: string; razorpayOrderId: string; amount: number; currency: string; keyId: string };
+}
+
+async function orderStatus(orderId: string): Promise<string> {
+  const res = await api().get(`/orders/${orderId}`);
+  assert.equal(res.status, 200);
+  return res.body.status;
+}
+
+async function stockOf(productId: string): Promise<number> {
+  const [product] = await shop.repo.findProducts([productId]);
+  assert.ok(product, `product ${productId}`);
+  return product.stock;
+}
+
+describe('cart', () => {
+  test('adds items at the catalogue price and merges a repeated product', async () => {
+    await addToCart('cart-user', 'tee-classic', 1);
+    const cart = await addToCart('cart-user', 'tee-classic', 2);
+    assert.equal(cart.items.length, 1);
+    assert.equal(cart.items[0].quantity, 3);
+    assert.equal(cart.items[0].unitPrice, 49900);
+    const fetched = await api().get('/cart/cart-user');
+    assert.deepEqual(fetched.body, cart);
+  });
+
+  test('rejects malformed requests with a code, and unknown products with 404', async () => {
+    const notInteger = await api().post('/cart/u/items').send({ productId: 'tee-classic', quantity: '2' });
+    assert.equal(notInteger.status, 400);
+    assert.equal(notInteger.body.code, 'FIELD_INVALID');
+    const unknown = await api().post('/cart/u/items').send({ productId: 'no-such-thing', quantity: 1 });
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.body.code, 'PRODUCT_NOT_FOUND');
+  });
+});
+
+describe('verify the cart ("proceed to checkout")', () => {
+  test('a good cart is valid, with totals in paise', async () => {
+    await addToCart('valid-user', 'tee-classic', 2);
+    await addToCart('valid-user', 'mug-steel', 1);
+    const res = await api().post('/checkout/valid-user/verify');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.isValid, true);
+    assert.deepEqual(res.body.invalidItems, []);
+    assert.equal(res.body.totals.total, 2 * 49900 + 89900);
+    assert.equal(res.body.totals.currency, 'INR');
+  });
+
+  test('price drift, short stock and a withdrawn product are reported with fixes, and block checkout', async () => {
+    await addToCart('drift-user', 'notebook-a5', 5); // only 3 on the shelf
+    await addToCart('drift-user', 'mug-steel', 1);
+    await addToCart('drift-user', 'poster-old', 1); // withdrawn from sale
+    // The mug's price goes up after it was added (an admin edit).
+    await shop.repo.updateProduct('mug-steel', { unitPrice: 94900 });
+    try {
+      const res = await api().post('/checkout/drift-user/verify');
+      assert.equal(res.status, 200);
+      assert.equal(res.body.isValid, false);
+      const byProduct = Object.fromEntries(res.body.invalidItems.map((item: any) => [item.productId, item]));
+
+      assert.equal(byProduct['notebook-a5'].code, 'INSUFFICIENT_STOCK');
+      assert.equal(byProduct['notebook-a5'].requestedQuantity, 5);
+      assert.equal(byProduct['notebook-a5'].availableQuantity, 3);
+      assert.deepEqual(byProduct['notebook-a5'].fix.kind, 'SET_QUANTITY');
+      assert.equal(byProduct['notebook-a5'].fix.quantity, 3);
+
+      assert.equal(byProduct['mug-steel'].code, 'PRICE_INCREASED');
+      assert.equal(byProduct['mug-steel'].oldUnitPrice, 89900);
+      assert.equal(byProduct['mug-steel'].newUnitPrice, 94900);
+      assert.equal(byProduct['mug-steel'].difference, 5000);
+      assert.equal(byProduct['mug-steel'].fix.kind, 'ACCEPT_NEW_PRICE');
+
+      assert.equal(byProduct['poster-old'].code, 'PRODUCT_INACTIVE');
+      assert.equal(byProduct['poster-old'].fix.kind, 'REMOVE_LINE');
+
+      // The repaired cart is what the shopper would pay after accepting every fix.
+      assert.equal(res.body.repairedCart.lines.length, 2);
+      assert.equal(res.body.totals.total, 3 * 24950 + 94900);
+
+      // Checkout refuses the same cart, reserves nothing and creates no Razorpay order.
+      const ordersBefore = await sandbox.request<{ count: number }>('GET', '/v1/orders?count=100');
+      const checkout = await api().post('/checkout').send({ userId: 'drift-user' });
+      assert.equal(checkout.status, 422);
+      assert.equal(checkout.body.code, 'CART_INVALID');
+      assert.equal(checkout.body.report.isValid, false);
+      assert.equal(await stockOf('notebook-a5'), 3);
+      const ordersAfter = await sandbox.request<{ count: number }>('GET', '/v1/orders?count=100');
+      assert.equal(ordersAfter.body.count, ordersBefore.body.count);
+    } finally {
+      await shop.repo.updateProduct('mug-steel', { unitPrice: 89900 });
+    }
+  });
+
+  test('an empty cart is reported, not accepted', async () => {
+    const res = await api().post('/checkout/nobody/verify');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.isValid, false);
+    assert.ok(res.body.cartProblems.some((p: any) => p.code === 'EMPTY_CART'), JSON.stringify(res.body.cartProblems));
+  });
+});
+
+describe('checkout and payment', () => {
+  test('whole checkout: order, Razorpay Checkout, callback → PAID; webhooks (and a duplicate) keep it PAID', async () => {
+    await addToCart('asha', 'tee-classic', 2);
+    await addToCart('asha', 'mug-steel', 1);
+    const teeStock = await stockOf('tee-classic');
+    const mugStock = await stockOf('mug-steel');
+
+    const session = await placeOrder('asha');
+    assert.match(session.razorpayOrderId, /^order_[A-Za-z0-9]{14}$/);
+    assert.equal(session.amount, 2 * 49900 + 89900);
+    assert.equal(session.currency, 'INR');
+    assert.equal(session.keyId, SANDBOX_KEYS.keyId);
+    // The plan's stock decrements were reserved, and the cart was emptied.
+    assert.equal(await stockOf('tee-classic'), teeStock - 2);
+    assert.equal(await stockOf('mug-steel'), mugStock - 1);
+    assert.deepEqual((await api().get('/cart/asha')).body.items, []);
+    assert.equal(await orderStatus(session.orderId), 'AWAITING_PAYMENT');
+
+    // Razorpay's side: the order exists with the plan's amount and our receipt.
+    const rzpOrder = await sandbox.request<any>('GET', `/v1/orders/${session.razorpayOrderId}`);
+    assert.equal(rzpOrder.body.amount, session.amount);
+    assert.equal(rzpOrder.body.receipt, session.orderId);
+
+    // The browser pays and posts Razorpay Checkout's answer to the backend.
+    const paid = await pay(session.razorpayOrderId);
+    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    const verified = await api().post('/payments/verify').send(paid.body);
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.equal(verified.body.status, 'PAID');
+    assert.equal(verified.body.paymentState.amountPaid, session.amount);
+
+    // Razorpay's webhooks arrive too (signed, over HTTP) and change nothing.
+    await webhooksSettled();
+    const delivered = deliveriesFor(session.razorpayOrderId);
+    const events = new Set(delivered.map((d) => d.event));
+    for (const name of ['payment.authorized', 'payment.captured', 'order.paid']) {
+      assert.ok(events.has(name), `expected ${name} in ${[...events].join(', ')}`);
+    }
+    assert.ok(delivered.every((d) => d.status === 200), JSON.stringify(delivered.map((d) => [d.event, d.status, d.answer])));
+    assert.equal(await orderStatus(session.orderId), 'PAID');
+
+    // Razorpay retries: the same bytes with the same event id are acknowledged, not re-applied.
+    const original = delivered.find((d) => d.event === 'payment.captured')!;
+    const replay = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-signature', original.signature!)
+      .set('x-razorpay-event-id', original.eventId!)
+      .send(original.rawBody.toString('utf8'));
+    assert.equal(replay.status, 200);
+    assert.equal(replay.body.duplicate, true);
+    assert.equal(replay.body.orderStatus, 'PAID');
+
+    const view = await api().get(`/orders/${session.orderId}`);
+    assert.equal(view.status, 200);
+    assert.equal(view.body.status, 'PAID');
+    assert.equal(view.body.paymentState.amountPaid, session.amount);
+    assert.deepEqual(view.body.paymentState.anomalies, []);
+    for (const d of delivered) assert.ok(view.body.paymentState.appliedEventIds.includes(d.eventId));
+    // Paid, so the reserved stock stays taken.
+    assert.equal(await stockOf('tee-classic'), teeStock - 2);
+  });
+
+  test('webhooks alone mark the order PAID when the browser never calls back (duplicated, shuffled delivery)', async () => {
+    await addToCart('meera', 'notebook-a5', 1);
+    const session = await placeOrder('meera');
+    const faults = await sandbox.request('POST', '/sandbox/webhooks/faults', { duplicate_rate: 1.0, shuffle_window_ms: 200 });
+    assert.equal(faults.status, 200);
+    try {
+      const paid = await pay(session.razorpayOrderId, { method: 'card' });
+      assert.equal(paid.status, 200);
+      await webhooksSettled();
+    } finally {
+      await sandbox.request('POST', '/sandbox/webhooks/faults', {});
+    }
+    const delivered = deliveriesFor(session.razorpayOrderId);
+    assert.ok(delivered.every((d) => d.status === 200), 'every delivery is acknowledged');
+    const eventIds = delivered.map((d) => d.eventId);
+    assert.ok(new Set(eventIds).size < eventIds.length, 'the sandbox delivered duplicates');
+    assert.ok(delivered.some((d) => (d.answer as any)?.duplicate === true), 'a duplicate was recognised');
+
+    const sandboxLog = await sandbox.request<{ items: SandboxDelivery[] }>('GET', '/sandbox/webhooks/deliveries');
+    assert.ok(sandboxLog.body.items.some((d) => d.duplicate && d.status === 200));
+
+    assert.equal(await orderStatus(session.orderId), 'PAID');
+  });
+
+  test('a failed attempt leaves the order payable; a retry on the same order makes it PAID', async () => {
+    await addToCart('kiran', 'tee-classic', 1);
+    const session = await placeOrder('kiran');
+    const failed = await pay(session.razorpayOrderId, {
+      outcome: 'failure',
+      error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', reason: 'payment_failed' },
+    });
+    assert.equal(failed.status, 400);
+    assert.equal(failed.body.error?.code, 'BAD_REQUEST_ERROR');
+    await webhooksSettled();
+    assert.ok(deliveriesFor(session.razorpayOrderId).some((d) => d.event === 'payment.failed'));
+    assert.equal(await orderStatus(session.orderId), 'FAILED');
+
+    const retried = await pay(session.razorpayOrderId);
+    assert.equal(retried.status, 200);
+    const verified = await api().post('/payments/verify').send(retried.body);
+    assert.equal(verified.body.status, 'PAID');
+    await webhooksSettled();
+    assert.equal(await orderStatus(session.orderId), 'PAID');
+  });
+
+  test('a Razorpay failure at order creation is a 502 with its code; stock and cart are kept', async () => {
+    await addToCart('dev', 'mug-steel', 1);
+    const stock = await stockOf('mug-steel');
+    await sandbox.request('POST', '/sandbox/faults', { next: [{ kind: 'server_error' }] });
+    const res = await api().post('/checkout').send({ userId: 'dev' });
+    assert.equal(res.status, 502, JSON.stringify(res.body));
+    assert.equal(typeof res.body.code, 'string');
+    assert.equal(await stockOf('mug-steel'), stock);
+    assert.equal((await api().get('/cart/dev')).body.items.length, 1);
+    // The fault was one-off: trying again works.
+    const session = await placeOrder('dev');
+    assert.equal(await orderStatus(session.orderId), 'AWAITING_PAYMENT');
+  });
+});
+
+describe('signatures', () => {
+  test('a forged payment callback is rejected and the order stays unpaid', async () => {
+    await addToCart('mallory', 'tee-classic', 1);
+    const session = await placeOrder('mallory');
+    const paid = await pay(session.razorpayOrderId);
+    const forged = { ...paid.body, razorpay_signature: 'f'.repeat(64) };
+    const res = await api().post('/payments/verify').send(forged);
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'SIGNATURE_MISMATCH');
+    // (Webhooks from the real payment may still arrive and legitimately mark it paid; the
+    // forged callback itself changed nothing.)
+    const missing = await api().post('/payments/verify').send({ razorpay_order_id: session.razorpayOrderId });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.code, 'FIELD_INVALID');
+    await webhooksSettled();
+  });
+
+  test('webhooks with a bad signature or a tampered body are rejected with 400', async () => {
+    const real = shop.deliveries.find((d) => d.status === 200 && d.signature);
+    assert.ok(real, 'an earlier test received a real delivery');
+    const body = real.rawBody.toString('utf8');
+
+    const wrongSignature = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-signature', signWebhook(body, 'not-the-webhook-secret'))
+      .set('x-razorpay-event-id', 'evt_forged_1')
+      .send(body);
+    assert.equal(wrongSignature.status, 400);
+    assert.equal(wrongSignature.body.code, 'SIGNATURE_MISMATCH');
+
+    const tampered = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-signature', real.signature!)
+      .set('x-razorpay-event-id', 'evt_forged_2')
+      .send(tamper(body));
+    assert.equal(tampered.status, 400);
+    assert.equal(tampered.body.code, 'SIGNATURE_MISMATCH');
+
+    const unsigned = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-event-id', 'evt_forged_3')
+      .send(body);
+    assert.equal(unsigned.status, 400);
+    assert.equal(unsigned.body.code, 'SIGNATURE_MISSING');
+
+    const garbage = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-signature', 'not hex at all')
+      .set('x-razorpay-event-id', 'evt_forged_4')
+      .send(body);
+    assert.equal(garbage.status, 400);
+    assert.equal(typeof garbage.body.code, 'string');
+  });
+
+  test('the signature is checked on the raw bytes: unusual spacing and non-ASCII text verify', async () => {
+    // A body that JSON.stringify(JSON.parse(body)) would NOT reproduce byte for byte.
+    const body =
+      '{ "entity" : "event", "account_id": "acc_BFQ7uQEaa7j2z7", "event": "payment.authorized",\n' +
+      '  "contains": ["payment"], "payload": { "payment": { "entity": { "id": "pay_29QQoUBi66xm2f",\n' +
+      '  "entity": "payment", "amount": 5000, "currency": "INR", "status": "authorized",\n' +
+      '  "order_id": "order_NotOneOfOurs01", "method": "upi", "captured": false,\n' +
+      '  "description": "Chai \\u0026 samosa — ₹50", "notes": {}, "created_at": 1700000000 } } },\n' +
+      '  "created_at": 1700000001 }';
+    const res = await api()
+      .post('/webhooks/razorpay')
+      .set('content-type', 'application/json')
+      .set('x-razorpay-signature', signWebhook(body, SANDBOX_KEYS.webhookSecret))
+      .set('x-razorpay-event-id', 'evt_raw_body_1')
+      .send(body);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.received, true);
+    assert.equal(res.body.ignored, 'ORDER_NOT_FOUND'); // verified, parsed, not one of our orders
+  });
+});
+
+describe('orders', () => {
+  test('GET /orders/:id answers 404 with a code for an unknown order', async () => {
+    const res = await api().get('/orders/ord_nope');
+    assert.equal(res.status, 404);
+    assert.equal(res.body.code, 'ORDER_NOT_FOUND');
+  });
+
+  test('no delivery to the app failed during the run', async () => {
+    await webhooksSettled();
+    await waitFor('sandbox delivery log', async () => {
+      const log = await sandbox.request<{ items: SandboxDelivery[] }>('GET', '/sandbox/webhooks/deliveries');
+      return log.status === 200 ? log.body.items : undefined;
+    }).then((items) => {
+      assert.ok(items.length > 0);
+      const failed = items.filter((d) => d.status !== 200);
+      assert.deepEqual(failed, [], 'every sandbox delivery was answered 200');
+    });
+  });
+});

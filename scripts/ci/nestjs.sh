@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# NestJS example stage: builds what the example needs if an earlier stage has not (the native
+# module @checkout-kit/node and the razorpay-sandbox binary), installs the example's locked npm
+# dependencies, compiles it with tsc and runs its e2e tests (node:test) against the sandbox.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+
+# 1. The native module. The Node stage builds it first; build it here too when it is missing
+#    (running this stage alone, or on a machine where the Node stage was skipped).
+if ! compgen -G "bindings-node/*.node" >/dev/null || [ ! -f bindings-node/index.js ]; then
+  echo "--- building @checkout-kit/node (bindings-node)"
+  (cd bindings-node && npm ci --no-audit --no-fund && npm run build)
+fi
+
+# 2. The sandbox binary the e2e tests spawn (a no-op when cargo finds it up to date).
+cargo build -p razorpay-sandbox --bin razorpay-sandbox --locked
+export RAZORPAY_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/razorpay-sandbox"
+
+# 3. The example: locked install, type-check + compile, e2e tests.
+cd examples/nestjs
+npm ci --no-audit --no-fund
+npm run build
+node --test --test-concurrency=1 dist/test/
