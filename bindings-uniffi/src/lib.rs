@@ -16,6 +16,7 @@
 
 uniffi::setup_scaffolding!("checkout_kit");
 
+pub mod cart;
 pub mod checkout_options;
 pub mod currency;
 pub mod signature;

@@ -123,11 +123,40 @@ fun currencyAndCheckout() {
     check(failure is CheckoutResult.Failure && failure.error.reason == "payment_cancelled") { "failure payload" }
 }
 
+fun cartCase() {
+    val cart = Cart(
+        currency = "INR",
+        lines = listOf(
+            CartLine(lineId = "l1", productId = "tea", quantity = 2L, unitPrice = 25000L),
+            CartLine(lineId = "l2", productId = "mug", quantity = 5L, unitPrice = 39900L),
+        ),
+    )
+    val catalog = Catalog(
+        items = listOf(
+            CatalogItem(productId = "tea", unitPrice = 27500L, currency = "INR", stockOnHand = 40L),
+            CatalogItem(productId = "mug", unitPrice = 39900L, currency = "INR", stockOnHand = 3L),
+        ),
+    )
+    val report = validateCart(cart, catalog)
+    check(!report.isValid) { "cart with price rise and short stock is not valid" }
+    check(report.invalidItems.map { it.code } == listOf("PRICE_INCREASED", "INSUFFICIENT_STOCK")) { "codes ${report.invalidItems}" }
+    check(report.invalidItems[1].fix == Fix.SetQuantity(lineId = "l2", lineIndex = 1UL, quantity = 3L)) { "set quantity fix" }
+    check(report.totals?.total == 174700L) { "repaired total" }
+    val notReady = expectThrows<CartException.NotReady>("plan of an invalid cart") { planCheckout(cart, catalog) }
+    check(notReady.code == "CART_NOT_READY" && notReady.report == report) { "not-ready carries the report" }
+    val plan = planCheckout(applyFixes(cart, report.fixes), catalog)
+    check(plan.total == 174700L && formatMinorUnits(plan.total, plan.currency) == "₹1,747.00") { "plan total" }
+    val tolerant = Policy(priceIncreaseTolerance = PriceTolerance(absolute = 5000L))
+    val warning = validateCart(cart.copy(lines = cart.lines.take(1)), catalog, tolerant)
+    check(warning.isValid && warning.invalidItems.single().severity == Severity.WARNING) { "tolerated rise is a warning" }
+}
+
 fun main() {
     val fixtures = File(System.getProperty("checkoutkit.fixtures") ?: "../shared/fixtures")
     check(fixtures.isDirectory) { "fixtures folder ${fixtures.absolutePath}" }
     signatureVectors(fixtures)
     typedErrors()
     currencyAndCheckout()
+    cartCase()
     println("kotlin: all $checks checks passed")
 }

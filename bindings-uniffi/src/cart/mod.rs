@@ -1,0 +1,186 @@
+//! Cart validation, the checkout plan and many-cart validation, from `checkout_rules`.
+//!
+//! Two doors onto the same rules: records (`validate_cart(cart, catalog, policy)`), which read
+//! naturally in Kotlin and Swift, and JSON strings (`validate_cart_json`) with checkout-rules'
+//! camelCase wire format, for servers that already hold the JSON (the same shape Node returns).
+
+mod fix;
+mod input;
+mod report;
+
+use checkout_rules as rules;
+
+pub use fix::Fix;
+pub use input::{
+    AmountLimits, Cart, CartLine, Catalog, CatalogItem, DuplicateLines, Policy, PriceTolerance,
+};
+pub use report::{
+    CartProblem, CartReport, CheckoutPlan, InvalidItem, PlannedLine, Severity, StockDecrement,
+    Totals,
+};
+
+/// Why a cart could not be validated or planned. Problems *in* the cart are not errors: they
+/// are the report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum CartError {
+    /// `plan_checkout` found blocking problems (`CART_NOT_READY`); `report` says which and how
+    /// to fix them.
+    #[error("{code}: the cart has blocking problems")]
+    NotReady {
+        /// Stable machine-readable code.
+        code: String,
+        /// The validation report.
+        report: CartReport,
+    },
+    /// The policy cannot be used, e.g. a custom currency table with a bad entry (`code` is the
+    /// currency table's: `CURRENCY_CODE_INVALID`, `CURRENCY_DUPLICATE`, …).
+    #[error("{code}: invalid policy: {reason}")]
+    InvalidPolicy {
+        /// Stable machine-readable code.
+        code: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A JSON argument does not parse as the expected type (`CART_JSON_INVALID`).
+    #[error("{code}: `{argument}` is not valid JSON for this type: {reason}")]
+    InvalidJson {
+        /// Stable machine-readable code.
+        code: String,
+        /// Which argument (`cart`, `catalog`, `policy`, `carts`).
+        argument: String,
+        /// The parser's explanation, with line and column.
+        reason: String,
+    },
+}
+
+impl CartError {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::NotReady { code, .. }
+            | Self::InvalidPolicy { code, .. }
+            | Self::InvalidJson { code, .. } => code,
+        }
+    }
+}
+
+fn policy_or_default(policy: Option<Policy>) -> Result<rules::Policy, CartError> {
+    policy.unwrap_or_default().try_into()
+}
+
+/// Validates a cart against a catalog snapshot and the shop's policy (`null`/`None` for the
+/// default policy). Problems come back in the report, never as an error.
+#[uniffi::export(default(policy = None))]
+pub fn validate_cart(
+    cart: Cart,
+    catalog: Catalog,
+    policy: Option<Policy>,
+) -> Result<CartReport, CartError> {
+    let policy = policy_or_default(policy)?;
+    Ok(rules::validate_cart(&cart.into(), &catalog.into(), &policy).into())
+}
+
+/// Validates the cart and, when nothing blocks, returns what to charge; otherwise fails with
+/// `CartError.NotReady` carrying the report.
+#[uniffi::export(default(policy = None))]
+pub fn plan_checkout(
+    cart: Cart,
+    catalog: Catalog,
+    policy: Option<Policy>,
+) -> Result<CheckoutPlan, CartError> {
+    let policy = policy_or_default(policy)?;
+    rules::plan_checkout(&cart.into(), &catalog.into(), &policy)
+        .map(Into::into)
+        .map_err(|report| CartError::NotReady {
+            code: "CART_NOT_READY".to_owned(),
+            report: report.into(),
+        })
+}
+
+/// Validates many carts against one catalog snapshot; reports come back in the carts' order.
+#[uniffi::export(default(policy = None))]
+pub fn validate_carts(
+    carts: Vec<Cart>,
+    catalog: Catalog,
+    policy: Option<Policy>,
+) -> Result<Vec<CartReport>, CartError> {
+    let policy = policy_or_default(policy)?;
+    let carts: Vec<rules::Cart> = carts.into_iter().map(Into::into).collect();
+    Ok(rules::validate_carts(&carts, &catalog.into(), &policy)
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Applies fixes (for example the ones the shopper accepted) to a cart. Fixes that do not
+/// match a line of this cart are ignored.
+#[uniffi::export]
+pub fn apply_fixes(cart: Cart, fixes: Vec<Fix>) -> Cart {
+    let fixes: Vec<rules::Fix> = fixes.into_iter().filter_map(Fix::into_rules).collect();
+    rules::apply_fixes(&cart.into(), &fixes).into()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T, CartError> {
+    serde_json::from_str(json).map_err(|e| CartError::InvalidJson {
+        code: "CART_JSON_INVALID".to_owned(),
+        argument: argument.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+fn parse_policy(json: Option<String>) -> Result<rules::Policy, CartError> {
+    json.map_or_else(|| Ok(rules::Policy::default()), |p| parse("policy", &p))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // The checkout-rules types serialise infallibly (no maps with non-string keys, no floats).
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// [`validate_cart`] over checkout-rules' camelCase JSON: cart, catalog and policy JSON in,
+/// report JSON out (`{"isValid": …, "invalidItems": […], …}`).
+#[uniffi::export(default(policy_json = None))]
+pub fn validate_cart_json(
+    cart_json: String,
+    catalog_json: String,
+    policy_json: Option<String>,
+) -> Result<String, CartError> {
+    let cart: rules::Cart = parse("cart", &cart_json)?;
+    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
+    let policy = parse_policy(policy_json)?;
+    Ok(to_json(&rules::validate_cart(&cart, &catalog, &policy)))
+}
+
+/// [`plan_checkout`] over JSON: the plan JSON, or `CartError.NotReady` with the report.
+#[uniffi::export(default(policy_json = None))]
+pub fn plan_checkout_json(
+    cart_json: String,
+    catalog_json: String,
+    policy_json: Option<String>,
+) -> Result<String, CartError> {
+    let cart: rules::Cart = parse("cart", &cart_json)?;
+    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
+    let policy = parse_policy(policy_json)?;
+    rules::plan_checkout(&cart, &catalog, &policy)
+        .map(|plan| to_json(&plan))
+        .map_err(|report| CartError::NotReady {
+            code: "CART_NOT_READY".to_owned(),
+            report: report.into(),
+        })
+}
+
+/// [`validate_carts`] over JSON: a JSON array of carts in, a JSON array of reports out.
+#[uniffi::export(default(policy_json = None))]
+pub fn validate_carts_json(
+    carts_json: String,
+    catalog_json: String,
+    policy_json: Option<String>,
+) -> Result<String, CartError> {
+    let carts: Vec<rules::Cart> = parse("carts", &carts_json)?;
+    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
+    let policy = parse_policy(policy_json)?;
+    Ok(to_json(&rules::validate_carts(&carts, &catalog, &policy)))
+}
+
+#[cfg(test)]
+mod tests;
