@@ -151,6 +151,176 @@ export interface WebhookEvent {
   created_at: number
 }
 
+/** A shopper's cart (`checkout_rules::Cart`). Amounts are integer minor units. */
+export interface Cart {
+  id?: string
+  currency: string
+  lines: CartLine[]
+  /** Order-level discount in minor units. */
+  orderDiscount?: number
+}
+
+/** One cart line: the unit price is the price the shopper saw. */
+export interface CartLine {
+  lineId: string
+  productId: string
+  variantId?: string
+  quantity: number
+  unitPrice: number
+}
+
+/** The catalog snapshot to validate against (`checkout_rules::Catalog`). */
+export interface Catalog {
+  items: CatalogItem[]
+}
+
+/** One sellable product or variant. */
+export interface CatalogItem {
+  productId: string
+  variantId?: string
+  /** `false` for a deleted product (default `true`). */
+  exists?: boolean
+  /** `false` for a product that cannot be bought (default `true`). */
+  active?: boolean
+  unitPrice: number
+  currency: string
+  stockOnHand: number
+  /** Default `true`. */
+  trackStock?: boolean
+  allowBackorder?: boolean
+  minQuantity?: number
+  maxQuantity?: number
+  quantityStep?: number
+}
+
+/** Price drift tolerance: absolute minor units per unit, or basis points of the seen price. */
+export interface PriceTolerance {
+  absolute?: number
+  basisPoints?: number
+}
+
+/** The shop's checkout rules; every field has a default, so `{}` is a valid policy. */
+export interface Policy {
+  priceIncreaseTolerance?: PriceTolerance
+  priceDecreaseTolerance?: PriceTolerance
+  maxLines?: number
+  maxTotalQuantity?: number
+  amountLimits?: Record<string, { min?: number; max?: number }>
+  applyGatewayMinimum?: boolean
+  duplicateLines?: 'merge' | 'report'
+  currencies?: CurrencyInfo[]
+}
+
+/** Stable machine-readable problem codes. */
+export type ProblemCode =
+  | 'DUPLICATE_LINE_ID' | 'PRODUCT_NOT_FOUND' | 'PRODUCT_INACTIVE' | 'CURRENCY_MISMATCH'
+  | 'PRICE_INVALID' | 'QUANTITY_INVALID' | 'OUT_OF_STOCK' | 'AMOUNT_OVERFLOW'
+  | 'INSUFFICIENT_STOCK' | 'QUANTITY_ABOVE_MAXIMUM' | 'QUANTITY_BELOW_MINIMUM'
+  | 'QUANTITY_NOT_IN_STEP' | 'PRICE_INCREASED' | 'PRICE_DECREASED' | 'DUPLICATE_LINE'
+  | 'CURRENCY_UNSUPPORTED' | 'EMPTY_CART' | 'TOO_MANY_LINES' | 'TOTAL_QUANTITY_ABOVE_MAXIMUM'
+  | 'DISCOUNT_INVALID' | 'TOTAL_BELOW_MINIMUM' | 'TOTAL_ABOVE_MAXIMUM'
+
+/** A suggested fix; the first five kinds are automatic (`applyFixes`). */
+export type Fix =
+  | { kind: 'REMOVE_LINE'; lineId: string; lineIndex: number }
+  | { kind: 'SET_QUANTITY'; lineId: string; lineIndex: number; quantity: number }
+  | { kind: 'ACCEPT_NEW_PRICE'; lineId: string; lineIndex: number; unitPrice: number }
+  | { kind: 'MERGE_LINES'; lineId: string; lineIndex: number; intoLineId: string; intoLineIndex: number }
+  | { kind: 'SET_DISCOUNT'; orderDiscount: number }
+  | { kind: 'ADD_ITEMS'; minimumAdditionalAmount: number }
+  | { kind: 'REDUCE_TOTAL'; minimumReduction: number }
+  | { kind: 'REMOVE_LINES'; count: number }
+  | { kind: 'REDUCE_QUANTITY'; minimumReduction: number }
+
+/** One problem with one cart line. */
+export interface InvalidItem {
+  code: ProblemCode
+  severity: 'blocking' | 'warning'
+  /** A sentence for the shopper, in English. */
+  message: string
+  lineId: string
+  lineIndex: number
+  productId: string
+  variantId?: string
+  requestedQuantity: number
+  availableQuantity?: number
+  limit?: number
+  oldUnitPrice?: number
+  newUnitPrice?: number
+  difference?: number
+  differenceBps?: number
+  fix: Fix
+}
+
+/** A problem with the cart as a whole. */
+export interface CartProblem {
+  code: ProblemCode
+  severity: 'blocking' | 'warning'
+  message: string
+  actual?: number
+  limit?: number
+  fix?: Fix
+}
+
+/** Totals of a cart in minor units. */
+export interface Totals {
+  currency: string
+  lineCount: number
+  totalQuantity: number
+  subtotal: number
+  discount: number
+  /** `subtotal - discount`: the payable amount. */
+  total: number
+}
+
+/** The result of `validateCart` (`checkout_rules::CartReport`). */
+export interface CartReport {
+  cartId?: string
+  /** `true` iff no problem is blocking. */
+  isValid: boolean
+  invalidItems: InvalidItem[]
+  cartProblems: CartProblem[]
+  /** What would be charged (the repaired cart at current prices); `null` on overflow. */
+  totals: Totals | null
+  /** The cart as submitted, at the prices the shopper saw; `null` on overflow. */
+  submittedTotals: Totals | null
+  fixes: Fix[]
+  /** The cart with every automatic fix applied. */
+  repairedCart: Cart
+}
+
+/** One line of a checkout plan. */
+export interface PlannedLine {
+  lineId: string
+  productId: string
+  variantId?: string
+  quantity: number
+  /** The locked unit price. */
+  unitPrice: number
+  subtotal: number
+  discount: number
+  total: number
+}
+
+/** The order to persist for a valid cart (`checkout_rules::CheckoutPlan`). */
+export interface CheckoutPlan {
+  cartId?: string
+  currency: string
+  lines: PlannedLine[]
+  totalQuantity: number
+  subtotal: number
+  discount: number
+  /** The amount to charge: send this to Razorpay as the order amount. */
+  total: number
+  stockDecrements: { productId: string; variantId?: string; quantity: number }[]
+  warnings: InvalidItem[]
+}
+
+/** The result of `planCheckout`. */
+export type CheckoutPlanResult =
+  | { isValid: true; invalidItems: InvalidItem[]; cartProblems: []; plan: CheckoutPlan; report?: undefined }
+  | { isValid: false; invalidItems: InvalidItem[]; cartProblems: CartProblem[]; plan?: undefined; report: CartReport }
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -192,6 +362,12 @@ export declare class WebhookVerifier {
 }
 
 /**
+ * Applies the automatic fixes of a report (`report.fixes`) to a cart and returns the new cart;
+ * fixes that need the shopper's decision are ignored.
+ */
+export declare function applyFixes(cart: Cart, fixes: Fix[]): Cart
+
+/**
  * Formats an amount in minor units for display: `formatMinorUnits(123450, 'INR') === '₹1,234.50'`,
  * `¥1,235`, `KD 1.235`. Locale-independent, identical to the Rust and mobile output. An unknown
  * currency code prints two decimals with the code as its symbol.
@@ -206,6 +382,13 @@ export declare function getCurrency(code: string): CurrencyInfo | null
 
 /** Every currency Razorpay accepts, with its exponent and limits. */
 export declare function listCurrencies(): CurrencyInfo[]
+
+/**
+ * Validates the cart and, when it is valid, plans the order (locked prices, exact totals with
+ * the discount allocated per line, stock to decrement): `{ isValid: true, plan, invalidItems }`
+ * (warnings) or `{ isValid: false, report, invalidItems, cartProblems }`.
+ */
+export declare function planCheckout(cart: Cart, catalog: Catalog, policy?: Policy | null): CheckoutPlanResult
 
 /** Signs an invoice callback (`invoice_id|receipt|status|payment_id`), for tests. */
 export declare function signInvoice(invoiceId: string, receipt: string, status: string, paymentId: string, keySecret: string): string
@@ -224,6 +407,19 @@ export declare function signSubscription(subscriptionId: string, paymentId: stri
  * endpoint.
  */
 export declare function signWebhook(body: Buffer | Uint8Array | string, secret: string): string
+
+/**
+ * Validates a cart against the catalog: `{ isValid, invalidItems, cartProblems, totals, fixes,
+ * repairedCart, … }`. Call it when the shopper clicks "Proceed to checkout" and again when the
+ * order is created.
+ */
+export declare function validateCart(cart: Cart, catalog: Catalog, policy?: Policy | null): CartReport
+
+/**
+ * Validates many carts against one catalog snapshot (e.g. after a price or stock change);
+ * reports come back in the order of `carts`.
+ */
+export declare function validateCarts(carts: Cart[], catalog: Catalog, policy?: Policy | null): CartReport[]
 
 /**
  * Drop-in for the official SDK's `validatePaymentVerification(params, signature, secret)`:

@@ -12,6 +12,7 @@
 
 use napi::bindgen_prelude::*;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::error;
 
@@ -125,6 +126,43 @@ fn is_uint8_array(value: &Unknown) -> Result<bool> {
     // SAFETY: checked to be a typed array; `TypedArray` only reads its type and length.
     let array = unsafe { TypedArray::from_napi_value(value.env(), value.raw()) }?;
     Ok(matches!(array.typed_array_type, TypedArrayType::Uint8))
+}
+
+/// A required structured argument, deserialized through JSON into `T`.
+pub(crate) fn json<T: DeserializeOwned>(env: &Env, value: Unknown, name: &str) -> Result<T> {
+    if is_missing(&value)? {
+        return Err(error::arg_type(env, name, "an object"));
+    }
+    let text = stringify(env, value, name)?;
+    serde_json::from_str(&text).map_err(|e| error::arg_value(env, name, e))
+}
+
+/// An optional structured argument (`undefined`/`null` → `None`).
+pub(crate) fn json_opt<T: DeserializeOwned>(
+    env: &Env,
+    value: Unknown,
+    name: &str,
+) -> Result<Option<T>> {
+    if is_missing(&value)? {
+        return Ok(None);
+    }
+    json(env, value, name).map(Some)
+}
+
+/// `JSON.stringify(value)`, with the JS exception (cycle, BigInt) turned into a coded TypeError.
+fn stringify(env: &Env, value: Unknown, name: &str) -> Result<String> {
+    let json: Object = env.get_global()?.get_named_property("JSON")?;
+    let stringify: Function<Unknown, Unknown> = json.get_named_property("stringify")?;
+    let text = match stringify.call(value) {
+        Ok(text) => text,
+        // napi already cleared the JS exception (a cycle, a BigInt); throw our coded error.
+        Err(e) => return Err(error::arg_value(env, name, e.reason)),
+    };
+    match text.get_type()? {
+        // SAFETY: checked to be a JS string.
+        ValueType::String => unsafe { String::from_napi_value(env.raw(), text.raw()) },
+        _ => Err(error::arg_type(env, name, "a JSON-serialisable object")),
+    }
 }
 
 /// Converts a Rust value to a JS value through `JSON.parse` (fast for large objects).

@@ -10,6 +10,8 @@ use napi::bindgen_prelude::*;
 
 /// Code for a missing argument or one of the wrong JS type (Node's own convention).
 pub(crate) const INVALID_ARG_TYPE: &str = "ERR_INVALID_ARG_TYPE";
+/// Code for an argument of the right type whose content is unusable (bad shape, bad number).
+pub(crate) const INVALID_ARG_VALUE: &str = "ERR_INVALID_ARG_VALUE";
 /// Code for a number outside the range the argument accepts (Node's own convention).
 pub(crate) const OUT_OF_RANGE: &str = "ERR_OUT_OF_RANGE";
 
@@ -36,6 +38,16 @@ pub(crate) fn arg_type(env: &Env, name: &str, expected: &str) -> Error {
         Kind::Type,
         INVALID_ARG_TYPE,
         format!("The \"{name}\" argument must be {expected}"),
+    )
+}
+
+/// A `TypeError` with `ERR_INVALID_ARG_VALUE`: the argument's content cannot be used.
+pub(crate) fn arg_value(env: &Env, name: &str, why: impl std::fmt::Display) -> Error {
+    coded(
+        env,
+        Kind::Type,
+        INVALID_ARG_VALUE,
+        format!("The \"{name}\" argument is invalid: {why}"),
     )
 }
 

@@ -11,5 +11,6 @@
 mod convert;
 mod currency;
 mod error;
+mod rules;
 mod signature;
 mod webhook;
