@@ -15,11 +15,15 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod model;
 pub mod secret;
 pub mod signature;
 pub mod webhook;
 
+#[cfg(feature = "client")]
+pub use client::{ClientConfig, ClientError, RazorpayClient};
 pub use secret::Secret;
 pub use signature::{
     SignatureError, hmac_sha256_hex, sign_invoice, sign_payment, sign_payment_link,

@@ -1,0 +1,255 @@
+//! Orders API: create, fetch, list, edit notes, list an order's payments.
+
+use reqwest::Method;
+use serde::Serialize;
+
+use super::RazorpayClient;
+use super::error::ClientError;
+use super::transport::Call;
+use super::validate::{self, ValidationError};
+use crate::model::{Collection, Notes, Order, Payment};
+
+/// Parameters of `POST /v1/orders`.
+///
+/// ```
+/// use razorpay_core::client::CreateOrder;
+///
+/// let order = CreateOrder::new(50_000, "INR").receipt("cart_42").note("user_id", "u_7");
+/// assert!(order.validate().is_ok());
+/// assert_eq!(CreateOrder::new(99, "INR").validate().unwrap_err().code(), "AMOUNT_BELOW_MINIMUM");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[must_use]
+pub struct CreateOrder {
+    /// Amount in minor units (paise for INR).
+    pub amount: i64,
+    /// ISO currency code Razorpay supports.
+    pub currency: String,
+    /// Your reference, at most 40 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
+    /// Up to 15 notes of at most 256 characters.
+    #[serde(skip_serializing_if = "Notes::is_empty")]
+    pub notes: Notes,
+    /// Whether the customer may pay in parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial_payment: Option<bool>,
+    /// Smallest first payment of a partial-payment order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_payment_min_amount: Option<i64>,
+    /// Capture payments automatically (overrides the account setting).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_capture: Option<bool>,
+}
+
+impl CreateOrder {
+    /// An order for `amount` minor units of `currency`.
+    pub fn new(amount: i64, currency: impl Into<String>) -> Self {
+        Self {
+            amount,
+            currency: currency.into(),
+            receipt: None,
+            notes: Notes::new(),
+            partial_payment: None,
+            first_payment_min_amount: None,
+            payment_capture: None,
+        }
+    }
+
+    /// Sets the receipt.
+    pub fn receipt(mut self, receipt: impl Into<String>) -> Self {
+        self.receipt = Some(receipt.into());
+        self
+    }
+
+    /// Adds one note.
+    pub fn note(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.notes.insert(key, value.into());
+        self
+    }
+
+    /// Replaces the notes.
+    pub fn notes(mut self, notes: Notes) -> Self {
+        self.notes = notes;
+        self
+    }
+
+    /// Allows partial payments, optionally with a minimum first payment.
+    pub fn partial_payment(mut self, first_payment_min_amount: Option<i64>) -> Self {
+        self.partial_payment = Some(true);
+        self.first_payment_min_amount = first_payment_min_amount;
+        self
+    }
+
+    /// Asks Razorpay to capture (or not) payments automatically.
+    pub fn payment_capture(mut self, capture: bool) -> Self {
+        self.payment_capture = Some(capture);
+        self
+    }
+
+    /// Checks the parameters against Razorpay's limits without sending anything.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate::payable("amount", self.amount, &self.currency)?;
+        validate::receipt(self.receipt.as_deref())?;
+        validate::notes(&self.notes)?;
+        if let Some(first) = self.first_payment_min_amount {
+            validate::payable("first_payment_min_amount", first, &self.currency)?;
+            if first > self.amount {
+                return Err(ValidationError::AmountTooLarge {
+                    field: "first_payment_min_amount",
+                    amount: first,
+                    max: self.amount,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Filters of `GET /v1/orders`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[must_use]
+pub struct ListOrders {
+    /// Created at or after (Unix seconds).
+    pub from: Option<i64>,
+    /// Created at or before (Unix seconds).
+    pub to: Option<i64>,
+    /// Page size, 1..=100 (Razorpay's default 10).
+    pub count: Option<u32>,
+    /// Orders to skip.
+    pub skip: Option<u32>,
+    /// Only orders with (`true`) or without (`false`) an authorized payment.
+    pub authorized: Option<bool>,
+    /// Only orders with this receipt.
+    pub receipt: Option<String>,
+}
+
+impl ListOrders {
+    /// Sets `count`.
+    pub fn count(mut self, count: u32) -> Self {
+        self.count = Some(count);
+        self
+    }
+
+    /// Sets `skip`.
+    pub fn skip(mut self, skip: u32) -> Self {
+        self.skip = Some(skip);
+        self
+    }
+
+    /// Sets `from` and `to`.
+    pub fn between(mut self, from: i64, to: i64) -> Self {
+        self.from = Some(from);
+        self.to = Some(to);
+        self
+    }
+
+    /// Sets `authorized`.
+    pub fn authorized(mut self, authorized: bool) -> Self {
+        self.authorized = Some(authorized);
+        self
+    }
+
+    /// Sets `receipt`.
+    pub fn receipt(mut self, receipt: impl Into<String>) -> Self {
+        self.receipt = Some(receipt.into());
+        self
+    }
+
+    fn to_query(&self) -> Result<Vec<(&'static str, String)>, ValidationError> {
+        validate::count(self.count)?;
+        let mut query = window_query(self.from, self.to, self.count, self.skip);
+        if let Some(authorized) = self.authorized {
+            query.push(("authorized", if authorized { "1" } else { "0" }.to_string()));
+        }
+        if let Some(receipt) = &self.receipt {
+            query.push(("receipt", receipt.clone()));
+        }
+        Ok(query)
+    }
+}
+
+/// `from`/`to`/`count`/`skip` query pairs shared by list calls.
+pub(crate) fn window_query(
+    from: Option<i64>,
+    to: Option<i64>,
+    count: Option<u32>,
+    skip: Option<u32>,
+) -> Vec<(&'static str, String)> {
+    let mut query = Vec::new();
+    let pairs = [
+        ("from", from),
+        ("to", to),
+        ("count", count.map(i64::from)),
+        ("skip", skip.map(i64::from)),
+    ];
+    for (name, value) in pairs {
+        if let Some(value) = value {
+            query.push((name, value.to_string()));
+        }
+    }
+    query
+}
+
+/// Parameters of `PATCH /v1/orders/:id` (Razorpay lets you edit only the notes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[must_use]
+pub struct EditOrder {
+    /// The new notes; they replace the old ones.
+    pub notes: Notes,
+}
+
+impl EditOrder {
+    /// New notes for the order.
+    pub fn notes(notes: Notes) -> Self {
+        Self { notes }
+    }
+}
+
+/// The Orders API, from [`RazorpayClient::orders`].
+#[derive(Debug, Clone, Copy)]
+pub struct Orders<'a> {
+    pub(crate) client: &'a RazorpayClient,
+}
+
+impl Orders<'_> {
+    /// Creates an order. Never retried after it may have reached Razorpay: one call can never
+    /// create two orders (a 429 or a failed connect is still retried).
+    pub async fn create(&self, order: &CreateOrder) -> Result<Order, ClientError> {
+        order.validate()?;
+        let call = Call::with_body(Method::POST, "orders".into(), order, false)?;
+        self.client.execute(call).await
+    }
+
+    /// Fetches an order by id.
+    pub async fn fetch(&self, order_id: &str) -> Result<Order, ClientError> {
+        validate::id("order_id", order_id)?;
+        self.client
+            .execute(Call::get(format!("orders/{order_id}")))
+            .await
+    }
+
+    /// Lists orders, newest first.
+    pub async fn list(&self, filter: &ListOrders) -> Result<Collection<Order>, ClientError> {
+        let query = filter.to_query()?;
+        self.client
+            .execute(Call::get("orders".into()).query(query))
+            .await
+    }
+
+    /// Replaces an order's notes. Safe to repeat, so retried like a GET.
+    pub async fn edit(&self, order_id: &str, edit: &EditOrder) -> Result<Order, ClientError> {
+        validate::id("order_id", order_id)?;
+        validate::notes(&edit.notes)?;
+        let call = Call::with_body(Method::PATCH, format!("orders/{order_id}"), edit, true)?;
+        self.client.execute(call).await
+    }
+
+    /// The payments made against an order (failed attempts included).
+    pub async fn payments(&self, order_id: &str) -> Result<Collection<Payment>, ClientError> {
+        validate::id("order_id", order_id)?;
+        self.client
+            .execute(Call::get(format!("orders/{order_id}/payments")))
+            .await
+    }
+}

@@ -1,0 +1,191 @@
+//! The one place that talks HTTP: Basic auth, JSON, timeouts, retries, error classification.
+
+use std::time::Duration;
+
+use reqwest::Method;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::config::ClientConfig;
+use super::error::ClientError;
+use super::retry::{Failure, RetryPolicy, parse_retry_after};
+
+/// One logical API call (it may take several attempts).
+#[derive(Debug)]
+pub(crate) struct Call {
+    pub method: Method,
+    /// Path after `/v1/`, ids already validated.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Vec<u8>>,
+    pub idempotency_key: Option<String>,
+    /// Repeating the call cannot duplicate its effect (GET, notes edit, keyed refund).
+    pub replay_safe: bool,
+}
+
+impl Call {
+    pub fn get(path: String) -> Self {
+        Self {
+            method: Method::GET,
+            path,
+            query: Vec::new(),
+            body: None,
+            idempotency_key: None,
+            replay_safe: true,
+        }
+    }
+
+    pub fn query(mut self, query: Vec<(&'static str, String)>) -> Self {
+        self.query = query;
+        self
+    }
+
+    /// A call with a JSON body; `replay_safe` only when repeating it is harmless.
+    pub fn with_body(
+        method: Method,
+        path: String,
+        body: &impl Serialize,
+        replay_safe: bool,
+    ) -> Result<Self, ClientError> {
+        let body = serde_json::to_vec(body).map_err(|e| ClientError::InvalidConfig {
+            reason: format!("request body could not be encoded: {e}"),
+        })?;
+        Ok(Self {
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(body),
+            idempotency_key: None,
+            replay_safe,
+        })
+    }
+
+    /// Sends `X-Refund-Idempotency`, which also makes the call safe to repeat.
+    pub fn idempotency_key(mut self, key: Option<String>) -> Self {
+        if key.is_some() {
+            self.replay_safe = true;
+        }
+        self.idempotency_key = key;
+        self
+    }
+}
+
+/// A pooled HTTP client bound to one key.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    api_base: String,
+    config: ClientConfig,
+}
+
+impl Transport {
+    pub fn new(config: ClientConfig) -> Result<Self, ClientError> {
+        config.validate()?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.get_connect_timeout())
+            .timeout(config.get_request_timeout())
+            .user_agent(config.get_user_agent())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| ClientError::InvalidConfig {
+                reason: format!("HTTP client could not be built: {e}"),
+            })?;
+        let api_base = format!("{}/v1/", config.get_base_url().trim_end_matches('/'));
+        Ok(Self {
+            http,
+            api_base,
+            config,
+        })
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    fn retry_policy(&self) -> &RetryPolicy {
+        self.config.get_retry_policy()
+    }
+
+    /// Runs the call with retries and decodes the answer as `T`.
+    pub async fn execute<T: DeserializeOwned>(&self, call: Call) -> Result<T, ClientError> {
+        let mut retry = 0;
+        loop {
+            let error = match self.attempt(&call).await {
+                Ok((status, body)) => {
+                    return serde_json::from_slice(&body).map_err(|e| {
+                        ClientError::unexpected(
+                            status,
+                            format!("the JSON did not match the expected object: {e}"),
+                            &body,
+                        )
+                    });
+                }
+                Err(error) => error,
+            };
+            retry += 1;
+            let failure = Failure::of(&error);
+            match self
+                .retry_policy()
+                .next_delay(failure, retry, call.replay_safe, fastrand::f64())
+            {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => return Err(error),
+            }
+        }
+    }
+
+    /// One attempt: `Ok` with a 2xx body, or the classified error.
+    async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>), ClientError> {
+        let url = format!("{}{}", self.api_base, call.path);
+        let mut request = self
+            .http
+            .request(call.method.clone(), url)
+            .basic_auth(
+                self.config.key_id(),
+                Some(self.config.key_secret().expose_secret()),
+            )
+            .header(ACCEPT, "application/json");
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
+        if let Some(body) = &call.body {
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        if let Some(key) = &call.idempotency_key {
+            request = request.header("X-Refund-Idempotency", key);
+        }
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        let body = response.bytes().await.map_err(transport_error)?;
+        if (200..300).contains(&status) {
+            Ok((status, body.to_vec()))
+        } else {
+            Err(ClientError::from_status(status, retry_after, &body))
+        }
+    }
+}
+
+/// Sorts reqwest's errors by whether the request can have reached Razorpay.
+fn transport_error(error: reqwest::Error) -> ClientError {
+    // `is_connect` covers DNS, refused connections, TLS handshakes and connect timeouts:
+    // nothing was sent, so any method may be retried.
+    let request_sent = !error.is_connect();
+    if error.is_timeout() {
+        return ClientError::Timeout { request_sent };
+    }
+    // reqwest's Display never includes the Authorization header; drop the URL anyway so
+    // messages stay short and stable.
+    let message = error.without_url().to_string();
+    ClientError::Connection {
+        request_sent,
+        message,
+    }
+}
