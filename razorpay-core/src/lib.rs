@@ -18,6 +18,7 @@
 #[cfg(feature = "client")]
 pub mod client;
 pub mod model;
+pub mod reconcile;
 pub mod secret;
 pub mod signature;
 pub mod webhook;

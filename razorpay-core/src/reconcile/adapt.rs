@@ -1,8 +1,62 @@
 //! Adapters from Razorpay's typed objects ([`crate::model`]) to normalized facts.
 
 use super::fact::{Fact, OrderFact, PaymentFact, RefundFact};
-use super::{OrderProgress, PaymentProgress, RefundProgress};
+use super::{OrderProgress, PaymentProgress, ReconcileError, RefundProgress};
 use crate::model::{Dispute, Order, OrderStatus, Payment, PaymentStatus, Refund, RefundStatus};
+use crate::webhook::{EventName, WebhookEvent};
+
+/// What a verified webhook event says. Events that carry nothing about an order's payments
+/// (downtimes, payment links, subscriptions, invoices, names this version does not know) are
+/// recorded as ignored; an event whose name promises an entity it lacks is an error.
+pub(crate) fn webhook(event_id: &str, event: &WebhookEvent) -> Result<Vec<Fact>, ReconcileError> {
+    use EventName::*;
+    let missing = |entity| ReconcileError::MissingEntity {
+        event: event.event.as_str().to_owned(),
+        entity,
+    };
+    // The payment every payment, refund and dispute event carries, as a fact of its own.
+    let with_payment = |mut facts: Vec<Fact>| {
+        facts.extend(event.payment().map(|p| Fact::Payment(payment(p))));
+        facts
+    };
+    let facts = match &event.event {
+        PaymentAuthorized | PaymentCaptured | PaymentFailed | PaymentPending => {
+            let paid = event.payment().ok_or_else(|| missing("payment"))?;
+            vec![Fact::Payment(payment(paid))]
+        }
+        OrderPaid => {
+            let paid = event.order().ok_or_else(|| missing("order"))?;
+            with_payment(vec![Fact::Order(order(paid))])
+        }
+        RefundCreated | RefundProcessed | RefundFailed | RefundSpeedChanged => {
+            let returned = event.refund().ok_or_else(|| missing("refund"))?;
+            let mut fact = refund(returned, event.payment());
+            if returned.status.is_none() {
+                // No status on the entity: the event name says how far the refund got.
+                fact.progress = match event.event {
+                    RefundProcessed => RefundProgress::Processed,
+                    RefundFailed => RefundProgress::Failed,
+                    _ => RefundProgress::Pending,
+                };
+            }
+            with_payment(vec![Fact::Refund(fact)])
+        }
+        PaymentDisputeCreated
+        | PaymentDisputeWon
+        | PaymentDisputeLost
+        | PaymentDisputeClosed
+        | PaymentDisputeUnderReview
+        | PaymentDisputeActionRequired => {
+            let disputed = event.dispute().ok_or_else(|| missing("dispute"))?;
+            with_payment(vec![dispute(disputed, event.payment())])
+        }
+        _ => vec![Fact::Ignored {
+            event_id: event_id.to_owned(),
+            event: event.event.as_str().to_owned(),
+        }],
+    };
+    Ok(facts)
+}
 
 /// What a payment object says. An unknown status proves nothing beyond the payment's existence.
 pub(crate) fn payment(payment: &Payment) -> PaymentFact {
@@ -194,5 +248,128 @@ mod tests {
         let fact = payment(&odd);
         assert_eq!(fact.progress, PaymentProgress::Created);
         assert!(!fact.captured);
+    }
+
+    fn sample(name: &str) -> WebhookEvent {
+        let body = serde_json::to_vec(&fixture(&format!("webhooks/{name}"))).unwrap();
+        WebhookEvent::from_slice(&body).expect("documented sample parses")
+    }
+
+    #[test]
+    fn every_documented_webhook_sample_adapts() {
+        let dir = fixture_dir().join("webhooks");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if !name.ends_with(".json") {
+                continue;
+            }
+            seen += 1;
+            let event = sample(&name);
+            let facts = webhook("evt_1", &event).expect(&name);
+            let kinds: Vec<&str> = facts
+                .iter()
+                .map(|f| match f {
+                    Fact::Payment(_) => "payment",
+                    Fact::Refund(_) => "refund",
+                    Fact::Order(_) => "order",
+                    Fact::Dispute { .. } => "dispute",
+                    Fact::Abandoned { .. } => "abandoned",
+                    Fact::Ignored { .. } => "ignored",
+                })
+                .collect();
+            let expected: &[&str] = match name.split('.').take(2).collect::<Vec<_>>()[..] {
+                ["payment", "authorized" | "captured" | "failed"] => &["payment"],
+                ["order", "paid"] => &["order", "payment"],
+                ["refund", _] => &["refund", "payment"],
+                ["payment", "dispute"] => &["dispute", "payment"],
+                _ => &["ignored"],
+            };
+            assert_eq!(kinds, expected, "{name}");
+        }
+        assert_eq!(seen, 61);
+    }
+
+    fn fixture_dir() -> PathBuf {
+        match std::env::var_os("CHECKOUT_KIT_FIXTURES") {
+            Some(dir) => PathBuf::from(dir),
+            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures"),
+        }
+    }
+
+    #[test]
+    fn an_event_without_its_entity_is_a_typed_error() {
+        let mut event = sample("payment.captured.json");
+        event.payload.payment = None;
+        let err = webhook("evt_1", &event).unwrap_err();
+        assert_eq!(err.code(), "RECONCILE_MISSING_ENTITY");
+        assert_eq!(
+            err.to_string(),
+            "webhook event `payment.captured` has no `payment` entity in its payload"
+        );
+    }
+
+    #[test]
+    fn refund_without_status_takes_it_from_the_event_name() {
+        let mut event = sample("refund.processed.json");
+        if let Some(wrapper) = event.payload.refund.as_mut() {
+            wrapper.entity.status = None;
+        }
+        let facts = webhook("evt_1", &event).unwrap();
+        assert!(matches!(&facts[0], Fact::Refund(r) if r.progress == RefundProgress::Processed));
+    }
+
+    #[test]
+    fn unknown_events_are_ignored_with_their_name() {
+        let mut event = sample("payment.captured.json");
+        event.event = EventName::Unknown("payment.teleported".into());
+        assert_eq!(
+            webhook("evt_7", &event).unwrap(),
+            vec![Fact::Ignored {
+                event_id: "evt_7".into(),
+                event: "payment.teleported".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn documented_order_paid_sample_pays_its_order() {
+        use crate::reconcile::{PaymentOrderStatus, PaymentState, ReconcileInput, apply};
+        let state = PaymentState::new("order_DESlLckIVRkHWj", 100, "INR");
+        let input = ReconcileInput::webhook("evt_1", sample("order.paid.json"));
+        let outcome = apply(&state, &input).unwrap();
+        assert_eq!(outcome.state.status, PaymentOrderStatus::Paid);
+        assert!(outcome.new_anomalies.is_empty());
+        assert_eq!(
+            outcome.state.payments["pay_DESlfW9H8K9uqM"].amount_captured,
+            100
+        );
+
+        // The same sample routed to another order's state is an anomaly, not a payment.
+        let other = PaymentState::new("order_Other0000000x", 100, "INR");
+        let outcome = apply(&other, &input).unwrap();
+        assert_eq!(outcome.state.status, PaymentOrderStatus::AwaitingPayment);
+        assert_eq!(
+            outcome.new_anomalies.len(),
+            2,
+            "{:?}",
+            outcome.new_anomalies
+        );
+    }
+
+    #[test]
+    fn inputs_round_trip_through_json() {
+        use crate::reconcile::ReconcileInput;
+        let input = ReconcileInput::webhook("evt_1", sample("refund.processed.json"));
+        let json = serde_json::to_string(&input).unwrap();
+        assert!(json.starts_with(r#"{"type":"webhook","eventId":"evt_1","event":{"#));
+        assert_eq!(ReconcileInput::from_json(&json).unwrap(), input);
+        let fetched = r#"{"type":"fetchedOrder","order":{"id":"order_1","amount":100,"currency":"INR","status":"paid","amount_paid":100}}"#;
+        assert!(matches!(
+            ReconcileInput::from_json(fetched).unwrap(),
+            ReconcileInput::FetchedOrder { .. }
+        ));
+        let err = ReconcileInput::from_json(r#"{"type":"teleport"}"#).unwrap_err();
+        assert_eq!(err.code(), "RECONCILE_INVALID_JSON");
     }
 }

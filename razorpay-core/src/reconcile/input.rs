@@ -5,11 +5,13 @@ use serde::{Deserialize, Serialize};
 use super::fact::{Fact, Observation, PaymentFact};
 use super::{PaymentProgress, ReconcileError, adapt};
 use crate::model::{Order, Payment};
+use crate::webhook::WebhookEvent;
 
 /// One verified piece of news about an order's payments.
 ///
 /// JSON (as the bindings take it) is tagged by `type`, fields camelCase:
 /// `{"type":"callback","razorpayOrderId":"order_…","razorpayPaymentId":"pay_…"}`,
+/// `{"type":"webhook","eventId":"…","event":{…the webhook body…}}`,
 /// `{"type":"fetchedPayment","payment":{…Razorpay payment…}}`,
 /// `{"type":"fetchedOrder","order":{…Razorpay order…}}`,
 /// `{"type":"abandoned","at":1700000000}`.
@@ -30,16 +32,25 @@ pub enum ReconcileInput {
         /// `razorpay_payment_id` from the callback.
         razorpay_payment_id: String,
     },
+    /// A webhook event whose `X-Razorpay-Signature` verified
+    /// ([`WebhookVerifier::construct_event`](crate::webhook::WebhookVerifier)), with its
+    /// `x-razorpay-event-id` header. An event id already applied changes nothing.
+    Webhook {
+        /// The `x-razorpay-event-id` header: the same for every retry of one event.
+        event_id: String,
+        /// The parsed event (boxed: events are large, the other inputs small).
+        event: Box<WebhookEvent>,
+    },
     /// A payment fetched from the API (`GET /v1/payments/:id`, or one item of
     /// `GET /v1/orders/:id/payments`), to resolve doubt, e.g. right after a callback.
     FetchedPayment {
         /// The payment as Razorpay returned it.
-        payment: Payment,
+        payment: Box<Payment>,
     },
     /// An order fetched from the API (`GET /v1/orders/:id`). Its `amount_paid` counts as paid.
     FetchedOrder {
         /// The order as Razorpay returned it.
-        order: Order,
+        order: Box<Order>,
     },
     /// The application gives up on the order (checkout expired, customer cancelled): release
     /// its stock. Time comes in as input; `at` is Unix seconds. A failed payment alone never
@@ -59,6 +70,28 @@ impl ReconcileInput {
         Self::Callback {
             razorpay_order_id: razorpay_order_id.into(),
             razorpay_payment_id: razorpay_payment_id.into(),
+        }
+    }
+
+    /// A webhook event whose signature verified, with its `x-razorpay-event-id` header.
+    pub fn webhook(event_id: impl Into<String>, event: WebhookEvent) -> Self {
+        Self::Webhook {
+            event_id: event_id.into(),
+            event: Box::new(event),
+        }
+    }
+
+    /// A payment fetched from the API.
+    pub fn fetched_payment(payment: Payment) -> Self {
+        Self::FetchedPayment {
+            payment: Box::new(payment),
+        }
+    }
+
+    /// An order fetched from the API.
+    pub fn fetched_order(order: Order) -> Self {
+        Self::FetchedOrder {
+            order: Box::new(order),
         }
     }
 
@@ -90,6 +123,15 @@ impl ReconcileInput {
                         error_code: None,
                         via_callback: true,
                     })],
+                })
+            }
+            Self::Webhook { event_id, event } => {
+                if event_id.trim().is_empty() {
+                    return Err(ReconcileError::input("eventId", "is empty"));
+                }
+                Ok(Observation {
+                    event_id: Some(event_id.clone()),
+                    facts: adapt::webhook(event_id, event)?,
                 })
             }
             Self::FetchedPayment { payment } => Ok(Observation {

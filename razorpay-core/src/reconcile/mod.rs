@@ -99,4 +99,6 @@ pub use state::{
 pub use status::{CaptureMode, OrderProgress, PaymentOrderStatus, PaymentProgress, RefundProgress};
 
 #[cfg(test)]
+mod laws;
+#[cfg(test)]
 mod tests;
