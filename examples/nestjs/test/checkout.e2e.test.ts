@@ -184,6 +184,16 @@ describe('verify the cart ("proceed to checkout")', () => {
       assert.equal(await stockOf('notebook-a5'), 3);
       const ordersAfter = await sandbox.request<{ count: number }>('GET', '/v1/orders?count=100');
       assert.equal(ordersAfter.body.count, ordersBefore.body.count);
+
+      // The shopper accepts the fixes: the cart becomes the repaired cart and is valid.
+      const fixed = await api().post('/checkout/drift-user/apply-fixes');
+      assert.equal(fixed.status, 200);
+      assert.equal(fixed.body.isValid, true, JSON.stringify(fixed.body.invalidItems));
+      const cart = (await api().get('/cart/drift-user')).body;
+      assert.deepEqual(
+        cart.items.map((item: any) => [item.productId, item.quantity, item.unitPrice]).sort(),
+        [['mug-steel', 1, 94900], ['notebook-a5', 3, 24950]],
+      );
     } finally {
       await shop.repo.updateProduct('mug-steel', { unitPrice: 89900 });
     }

@@ -1,3 +1,4 @@
+import type { CartReport } from '@checkout-kit/node';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ParseBodyPipe } from '../common/parse-body.pipe';
 import { type CheckoutSessionDto, type CreateCheckoutDto, parseCreateCheckout } from './checkout.dto';
@@ -10,8 +11,15 @@ export class CheckoutController {
   /** Always 200: an invalid cart is a normal answer (`isValid: false` + problems + fixes). */
   @Post(':userId/verify')
   @HttpCode(200)
-  verify(@Param('userId') userId: string) {
+  verify(@Param('userId') userId: string): Promise<CartReport> {
     return this.checkout.verify(userId);
+  }
+
+  /** The shopper accepts every suggested fix; answers the report of the repaired cart. */
+  @Post(':userId/apply-fixes')
+  @HttpCode(200)
+  applyFixes(@Param('userId') userId: string): Promise<CartReport> {
+    return this.checkout.applyFixes(userId);
   }
 
   @Post()

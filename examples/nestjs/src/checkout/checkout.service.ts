@@ -1,11 +1,11 @@
 import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { RazorpayClient, planCheckout, validateCart } from '@checkout-kit/node';
+import { type CartReport, RazorpayClient, planCheckout, validateCart } from '@checkout-kit/node';
 import { CHECKOUT_KIT_OPTIONS, type CheckoutKitOptions } from '../checkout-kit/checkout-kit.options';
 import { gatewayError } from '../checkout-kit/http-errors';
 import { type Cart, type Order, SHOP_REPOSITORY, type ShopRepository, StockUnavailableError } from '../store/shop.repository';
 import type { CheckoutSessionDto } from './checkout.dto';
-import { SHOP_POLICY, toRulesCart, toRulesCatalog } from './rules-input';
+import { SHOP_POLICY, fromRulesCart, toRulesCart, toRulesCatalog } from './rules-input';
 
 @Injectable()
 export class CheckoutService {
@@ -16,10 +16,23 @@ export class CheckoutService {
   ) {}
 
   /** "Proceed to checkout": the full report the front end renders (problems and fixes). */
-  async verify(userId: string) {
+  async verify(userId: string): Promise<CartReport> {
     const cart = await this.cartOf(userId);
     const products = await this.repo.findProducts(cart.items.map((item) => item.productId));
     return validateCart(toRulesCart(cart), toRulesCatalog(products), SHOP_POLICY);
+  }
+
+  /**
+   * The shopper accepted the suggested fixes ("update my cart"): the cart becomes the report's
+   * `repairedCart` (new prices accepted, quantities clamped to stock, dead lines removed), and
+   * the answer is the report for the repaired cart.
+   */
+  async applyFixes(userId: string): Promise<CartReport> {
+    const report = await this.verify(userId);
+    if (report.fixes.length > 0) {
+      await this.repo.saveCart(fromRulesCart(userId, report.repairedCart));
+    }
+    return this.verify(userId);
   }
 
   /**

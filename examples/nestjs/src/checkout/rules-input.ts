@@ -1,11 +1,12 @@
-import type { Cart, Product } from '../store/shop.repository';
+import type { Cart as RulesCart, Catalog, Policy } from '@checkout-kit/node';
+import type { Cart, CartItem, Product } from '../store/shop.repository';
 
 /**
- * Translates the shop's rows into the JSON inputs of `validateCart` / `planCheckout`. This is
- * the only place that knows both shapes; every judgement (stock, price drift, limits, totals)
- * is made by the native module.
+ * Translates the shop's rows into the JSON inputs of `validateCart` / `planCheckout` and back.
+ * This is the only place that knows both shapes; every judgement (stock, price drift, limits,
+ * totals) is made by the native module.
  */
-export function toRulesCart(cart: Cart) {
+export function toRulesCart(cart: Cart): RulesCart {
   return {
     currency: cart.currency,
     lines: cart.items.map((item) => ({
@@ -17,8 +18,19 @@ export function toRulesCart(cart: Cart) {
   };
 }
 
+/** The shop's cart lines from a cart the module returned (e.g. the report's `repairedCart`). */
+export function fromRulesCart(userId: string, cart: RulesCart): Cart {
+  const items: CartItem[] = cart.lines.map((line) => ({
+    lineId: line.lineId,
+    productId: line.productId,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+  }));
+  return { userId, currency: cart.currency, items };
+}
+
 /** A catalogue snapshot of exactly the products the cart references. */
-export function toRulesCatalog(products: readonly Product[]) {
+export function toRulesCatalog(products: readonly Product[]): Catalog {
   return {
     items: products.map((product) => ({
       productId: product.id,
@@ -36,4 +48,4 @@ export function toRulesCatalog(products: readonly Product[]) {
  * shopper accepts it, a decrease is a warning (they pay the lower price), and Razorpay's
  * minimum payable amount (100 paise for INR) applies. The shop adds its own cart-size limits.
  */
-export const SHOP_POLICY = { maxLines: 50, maxTotalQuantity: 200 };
+export const SHOP_POLICY: Policy = { maxLines: 50, maxTotalQuantity: 200 };
