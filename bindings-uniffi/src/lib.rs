@@ -19,5 +19,6 @@ uniffi::setup_scaffolding!("checkout_kit");
 pub mod cart;
 pub mod checkout_options;
 pub mod currency;
+pub mod model;
 pub mod signature;
 pub mod webhook;

@@ -2,6 +2,8 @@
 
 use razorpay_core::webhook as core;
 
+use crate::model::{Order, Payment, Refund};
+
 /// Why a webhook could not be verified or read. Never contains a secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum WebhookError {
@@ -63,6 +65,56 @@ impl From<core::WebhookError> for WebhookError {
     }
 }
 
+/// A verified Razorpay webhook event: the envelope, the payment / order / refund it carries as
+/// records, and the whole body as received (`json`) for everything else.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WebhookEvent {
+    /// The event name as Razorpay sends it (`payment.captured`, `order.paid`, `refund.processed`,
+    /// …); names newer than this library come through unchanged.
+    pub event: String,
+    /// Always `event`.
+    pub entity: Option<String>,
+    /// The merchant account (`acc_…`).
+    pub account_id: Option<String>,
+    /// Which entities the payload holds (`["payment", "order"]`).
+    pub contains: Vec<String>,
+    /// Unix seconds when Razorpay created the event.
+    pub created_at: Option<i64>,
+    /// `payload.payment.entity`.
+    pub payment: Option<Payment>,
+    /// `payload.order.entity`.
+    pub order: Option<Order>,
+    /// `payload.refund.entity`.
+    pub refund: Option<Refund>,
+    /// The body exactly as received.
+    pub json: String,
+}
+
+impl WebhookEvent {
+    fn new(event: &core::WebhookEvent, body: &[u8]) -> Self {
+        Self {
+            event: event.event.as_str().to_owned(),
+            entity: event.entity.clone(),
+            account_id: event.account_id.clone(),
+            contains: event.contains.clone(),
+            created_at: event.created_at,
+            payment: event.payment().map(Payment::from),
+            order: event.order().map(Order::from),
+            refund: event.refund().map(Refund::from),
+            // It parsed as JSON, so it is UTF-8.
+            json: String::from_utf8_lossy(body).into_owned(),
+        }
+    }
+}
+
+/// Parses a webhook body that was *already verified* (for example by a gateway in front of
+/// the app). Prefer [`WebhookVerifier::construct_event`], which verifies first.
+#[uniffi::export]
+pub fn parse_webhook_event(body: Vec<u8>) -> Result<WebhookEvent, WebhookError> {
+    let event = core::WebhookEvent::from_slice(&body)?;
+    Ok(WebhookEvent::new(&event, &body))
+}
+
 /// Verifies `X-Razorpay-Signature` for one endpoint with one or more secrets (several during a
 /// secret rotation: Razorpay keeps signing retries with the old one). Build it once and share
 /// it; each call hashes only the body.
@@ -91,6 +143,17 @@ impl WebhookVerifier {
     pub fn verify(&self, body: Vec<u8>, signature: String) -> Result<(), WebhookError> {
         Ok(self.inner.verify(&body, &signature)?)
     }
+
+    /// Verifies the signature over the raw body FIRST and only then parses the event: a forged
+    /// body is never read.
+    pub fn construct_event(
+        &self,
+        body: Vec<u8>,
+        signature: String,
+    ) -> Result<WebhookEvent, WebhookError> {
+        let event = self.inner.construct_event(&body, &signature)?;
+        Ok(WebhookEvent::new(&event, &body))
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +175,33 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.code(), "SIGNATURE_MISMATCH");
         assert!(matches!(e, WebhookError::Signature { .. }));
+    }
+
+    #[test]
+    fn construct_event_verifies_then_parses() {
+        let v = WebhookVerifier::new(vec!["whsec".into()]).unwrap();
+        let body = br#"{"entity":"event","account_id":"acc_1","event":"payment.captured","contains":["payment"],"payload":{"payment":{"entity":{"id":"pay_1","entity":"payment","amount":5000,"currency":"INR","status":"captured","order_id":"order_1","notes":[],"captured":true,"new_field":1}}},"created_at":1700000000}"#.to_vec();
+        let sig = sign_webhook(body.clone(), "whsec".into());
+        let event = v.construct_event(body.clone(), sig).unwrap();
+        assert_eq!(event.event, "payment.captured");
+        let payment = event.payment.unwrap();
+        assert_eq!(
+            (payment.amount, payment.status.as_str()),
+            (5000, "captured")
+        );
+        assert_eq!(payment.captured, Some(true));
+        assert!(payment.json.contains("\"new_field\":1"));
+        assert_eq!(event.json.as_bytes(), body.as_slice());
+
+        // A forged body is rejected before it is parsed, even when it is not JSON.
+        let e = v
+            .construct_event(b"not json".to_vec(), "0".repeat(64))
+            .unwrap_err();
+        assert_eq!(e.code(), "SIGNATURE_MISMATCH");
+        let garbage = b"not json".to_vec();
+        let sig = sign_webhook(garbage.clone(), "whsec".into());
+        let e = v.construct_event(garbage, sig).unwrap_err();
+        assert_eq!(e.code(), "WEBHOOK_INVALID_PAYLOAD");
     }
 
     #[test]
