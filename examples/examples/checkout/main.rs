@@ -303,13 +303,13 @@ async fn pay_and_reconcile(
         .map_err(|e| format!("{}: {e}", e.code()))?;
     let state = lock(&shop.state).clone().ok_or("no state")?;
     println!(
-        "  Razorpay: order {} paid {}, payment refunded {}",
+        "  Razorpay: order {}, amount paid {}, payment refunded {}",
         fetched.status.as_str(),
         rupees(fetched.amount_paid.unwrap_or_default()),
         rupees(payment.amount_refunded.unwrap_or_default())
     );
     println!(
-        "  shop:     {} paid {}, refunded {}",
+        "  shop:     {}, amount paid {}, refunded {}",
         state.status.as_str(),
         rupees(state.amount_paid),
         rupees(state.amount_refunded)
@@ -337,8 +337,8 @@ async fn pay_and_reconcile(
         format!("MARK_ORDER_PAID emitted {paid_marks} times"),
     )?;
     println!(
-        "  effects carried out, each once:{}",
-        describe(&effects).trim_start_matches(';')
+        "  effects carried out, each once: {}",
+        describe(&effects).trim_start_matches("; effects: ")
     );
     Ok(())
 }
