@@ -182,3 +182,8 @@ pub use policy::{AmountLimits, DuplicateLines, Policy, PriceTolerance};
 pub use problem::{ProblemCode, Severity};
 pub use report::{CartProblem, CartReport, InvalidItem, Totals};
 pub use validate::{validate_cart, validate_cart_indexed};
+
+/// The README's examples, compiled and run as doc tests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
