@@ -100,7 +100,10 @@ impl Store {
             }
         }
         let amount = fields::integer(params, "amount")?.unwrap_or_else(|| payment.refundable());
-        if amount <= 0 {
+        // Razorpay refunds at least one major unit ("The amount must be at least INR 1.00").
+        if let Some(rule) = crate::currency::lookup(&payment.currency) {
+            fields::amount_at_least_minimum("amount", amount, &payment.currency, rule)?;
+        } else if amount <= 0 {
             return Err(ApiError::invalid_field(
                 "amount",
                 "The amount must be at least 1.",
