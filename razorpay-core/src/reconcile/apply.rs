@@ -50,6 +50,27 @@ pub fn apply(state: &PaymentState, input: &ReconcileInput) -> Result<Outcome, Re
     apply_observation(state, input.observe()?)
 }
 
+/// [`apply`] over JSON, for bindings and for applications that keep the state as text: takes
+/// the stored state and the input as JSON and returns the [`Outcome`] as JSON (camelCase).
+///
+/// ```
+/// use razorpay_core::reconcile::apply_json;
+///
+/// let state = r#"{"razorpayOrderId":"order_DESlLckIVRkHWj","amount":50000,"currency":"INR"}"#;
+/// let input = r#"{"type":"abandoned","at":1700000000}"#;
+/// let outcome: serde_json::Value = serde_json::from_str(&apply_json(state, input)?).unwrap();
+/// assert_eq!(outcome["changed"], true);
+/// assert_eq!(outcome["effects"][0]["type"], "RELEASE_RESERVED_STOCK");
+/// assert_eq!(outcome["state"]["abandonedAt"], 1700000000);
+/// # Ok::<(), razorpay_core::reconcile::ReconcileError>(())
+/// ```
+pub fn apply_json(state_json: &str, input_json: &str) -> Result<String, ReconcileError> {
+    let state = PaymentState::from_json(state_json)?;
+    let input = ReconcileInput::from_json(input_json)?;
+    let outcome = apply(&state, &input)?;
+    Ok(serde_json::to_string(&outcome)?)
+}
+
 pub(crate) fn apply_observation(
     state: &PaymentState,
     observation: Observation,

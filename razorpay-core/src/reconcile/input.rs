@@ -62,7 +62,42 @@ pub enum ReconcileInput {
 }
 
 impl ReconcileInput {
-    /// A verified checkout callback. Verify `razorpay_signature` first.
+    /// Verifies the checkout callback's `razorpay_signature` (HMAC-SHA256 of
+    /// `order_id|payment_id` with the API key secret, compared in constant time) and returns
+    /// the callback input.
+    ///
+    /// ```
+    /// use razorpay_core::reconcile::ReconcileInput;
+    /// use razorpay_core::sign_payment;
+    ///
+    /// let signature = sign_payment("order_DESlLckIVRkHWj", "pay_DESlfW9H8K9uqM", "key_secret");
+    /// let input = ReconcileInput::verified_callback(
+    ///     "order_DESlLckIVRkHWj", "pay_DESlfW9H8K9uqM", &signature, "key_secret",
+    /// )?;
+    /// assert_eq!(input, ReconcileInput::callback("order_DESlLckIVRkHWj", "pay_DESlfW9H8K9uqM"));
+    /// let forged = ReconcileInput::verified_callback(
+    ///     "order_DESlLckIVRkHWj", "pay_OtherPayment01", &signature, "key_secret",
+    /// );
+    /// assert_eq!(forged.unwrap_err().code(), "SIGNATURE_MISMATCH");
+    /// # Ok::<(), razorpay_core::SignatureError>(())
+    /// ```
+    pub fn verified_callback(
+        razorpay_order_id: &str,
+        razorpay_payment_id: &str,
+        razorpay_signature: &str,
+        key_secret: &str,
+    ) -> Result<Self, crate::SignatureError> {
+        crate::verify_payment_signature(
+            razorpay_order_id,
+            razorpay_payment_id,
+            razorpay_signature,
+            key_secret,
+        )?;
+        Ok(Self::callback(razorpay_order_id, razorpay_payment_id))
+    }
+
+    /// A checkout callback whose signature the caller already verified (see
+    /// [`verified_callback`](Self::verified_callback)).
     pub fn callback(
         razorpay_order_id: impl Into<String>,
         razorpay_payment_id: impl Into<String>,

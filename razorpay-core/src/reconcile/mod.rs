@@ -89,7 +89,7 @@ mod state;
 mod status;
 
 pub use anomaly::Anomaly;
-pub use apply::{Outcome, apply};
+pub use apply::{Outcome, apply, apply_json};
 pub use effect::{Effect, Milestone, Notification};
 pub use error::ReconcileError;
 pub use input::ReconcileInput;

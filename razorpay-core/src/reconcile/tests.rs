@@ -750,3 +750,26 @@ fn stored_json_round_trips_and_is_canonical() {
     assert!(json.contains(r#""appliedEventIds":["evt_1","evt_2"]"#));
     assert!(json.contains(r#""status":"PARTIALLY_REFUNDED""#));
 }
+
+#[test]
+fn apply_json_speaks_camel_case_and_typed_errors() {
+    let state = fresh().to_json();
+    let input = r#"{"type":"callback","razorpayOrderId":"order_DESlLckIVRkHWj","razorpayPaymentId":"pay_1"}"#;
+    let outcome: serde_json::Value =
+        serde_json::from_str(&apply_json(&state, input).unwrap()).unwrap();
+    assert_eq!(outcome["changed"], true);
+    assert_eq!(outcome["duplicate"], false);
+    assert_eq!(outcome["newAnomalies"], serde_json::json!([]));
+    assert_eq!(outcome["state"]["status"], "AUTHORIZED");
+    assert_eq!(
+        outcome["state"]["payments"]["pay_1"]["verifiedByCallback"],
+        true
+    );
+
+    let err = apply_json("{", input).unwrap_err();
+    assert_eq!(err.code(), "RECONCILE_INVALID_JSON");
+    let err = apply_json(&state, r#"{"type":"callback"}"#).unwrap_err();
+    assert_eq!(err.code(), "RECONCILE_INVALID_JSON");
+    let err = apply_json(&state, r#"{"type":"abandoned","at":"soon"}"#).unwrap_err();
+    assert_eq!(err.code(), "RECONCILE_INVALID_JSON");
+}
