@@ -53,3 +53,8 @@ pub use store::{
     CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
 };
 pub use webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry};
+
+/// Compiles the README's Rust example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
