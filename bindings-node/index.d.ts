@@ -321,6 +321,120 @@ export type CheckoutPlanResult =
   | { isValid: true; invalidItems: InvalidItem[]; cartProblems: []; plan: CheckoutPlan; report?: undefined }
   | { isValid: false; invalidItems: InvalidItem[]; cartProblems: CartProblem[]; plan?: undefined; report: CartReport }
 
+/** The official SDK's class name for the client: `new Razorpay({ key_id, key_secret })`. */
+export { RazorpayClient as Razorpay }
+
+/** Options of `new Razorpay(…)` / `new RazorpayClient(…)`. */
+export interface RazorpayOptions {
+  key_id: string
+  key_secret: string
+  /** API origin, default `https://api.razorpay.com` (e.g. a razorpay-sandbox URL). */
+  baseUrl?: string
+  /** Milliseconds; defaults are finite (never hang forever). */
+  timeouts?: { connect?: number; request?: number }
+  /**
+   * Retries for 429s, connection failures before sending, and — only for safe requests (GET,
+   * notes edits, refunds with an idempotency key) — 5xx and timeouts. A count, `false` for
+   * none, or a policy in milliseconds.
+   */
+  retries?: boolean | number | { maxRetries?: number; initialBackoff?: number; maxBackoff?: number; maxRetryAfter?: number }
+  /** Default `checkout-kit/<version>`. */
+  userAgent?: string
+}
+
+/** `orders.create` parameters (amount in minor units). */
+export interface CreateOrderParams {
+  amount: number | string
+  currency: string
+  /** At most 40 characters. */
+  receipt?: string
+  /** At most 15 keys, values at most 256 characters. */
+  notes?: Record<string, string | number>
+  partial_payment?: boolean | 0 | 1
+  first_payment_min_amount?: number | string
+  payment_capture?: boolean | 0 | 1
+}
+
+/** `orders.edit` parameters. */
+export interface EditOrderParams {
+  notes: Record<string, string | number>
+}
+
+/** Pagination shared by the list calls (`from`/`to` are Unix seconds; `count` ≤ 100). */
+export interface RazorpayPaginationOptions {
+  from?: number
+  to?: number
+  count?: number
+  skip?: number
+}
+
+/** `orders.all` parameters. */
+export interface ListOrdersParams extends RazorpayPaginationOptions {
+  authorized?: boolean | 0 | 1
+  receipt?: string
+}
+
+/** `payments.all` / `payments.fetchRefunds` parameters. */
+export interface ListPaymentsParams extends RazorpayPaginationOptions {}
+
+/** `refunds.all` parameters: all refunds, or a payment's with `payment_id`. */
+export interface ListRefundsParams extends RazorpayPaginationOptions {
+  payment_id?: string
+}
+
+/** `payments.refund` parameters: no `amount` refunds what is left. */
+export interface RefundParams {
+  amount?: number | string
+  speed?: 'normal' | 'optimum'
+  notes?: Record<string, string | number>
+  /** At most 40 characters. */
+  receipt?: string
+}
+
+/** Our options for `payments.refund` (sent as a header, not in the body). */
+export interface RefundOptions {
+  /** Sent as `X-Refund-Idempotency`: Razorpay refunds at most once per key. */
+  idempotencyKey?: string
+}
+
+/** Razorpay's error object, as the official SDK exposes it on `error.error`. */
+export interface RazorpayErrorBody {
+  code: string
+  description: string
+  field?: string | null
+  source?: string | null
+  step?: string | null
+  reason?: string | null
+  metadata?: Record<string, unknown> | null
+  [extra: string]: unknown
+}
+
+/** Stable codes of client failures (validation failures use their own `*` codes). */
+export type RazorpayClientErrorCode =
+  | 'BAD_REQUEST' | 'AUTHENTICATION_FAILED' | 'NOT_FOUND' | 'RATE_LIMITED' | 'SERVER_ERROR'
+  | 'TIMEOUT' | 'CONNECTION_FAILED' | 'UNEXPECTED_RESPONSE' | 'INVALID_CONFIG'
+  | (string & {})
+
+/** What every client Promise rejects with: an `Error` with these properties. */
+export interface RazorpayApiError extends Error {
+  code: RazorpayClientErrorCode
+  /** The HTTP status, or `null` when Razorpay did not answer. */
+  statusCode: number | null
+  /** Razorpay's error body, or `null` when it sent none. */
+  error: RazorpayErrorBody | null
+  /** The parameter at fault, when known. */
+  field: string | null
+  /** Seconds Razorpay asked to wait (429). */
+  retryAfter: number | null
+  /** Whether the failed request may have reached Razorpay (`false`: safe to resend). */
+  requestSent: boolean | null
+}
+
+/** Every error this module throws carries a stable machine-readable `code`. */
+export interface CheckoutKitError extends Error {
+  code: string
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -328,6 +442,87 @@ export type CheckoutPlanResult =
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/** `client.orders`. */
+export declare class Orders {
+  /**
+   * Creates an order: `{ amount, currency, receipt?, notes?, partial_payment?,
+   * first_payment_min_amount?, payment_capture? }`, validated before sending (amount at least
+   * the currency minimum, receipt ≤ 40 chars, ≤ 15 notes). Never retried in a way that could
+   * create a second order.
+   */
+  create(params: CreateOrderParams): Promise<RazorpayOrder>
+  /** Fetches an order by id. */
+  fetch(orderId: string): Promise<RazorpayOrder>
+  /** Lists orders, newest first: `{ from?, to?, count?, skip?, authorized?, receipt? }`. */
+  all(params?: ListOrdersParams | null): Promise<RazorpayCollection<RazorpayOrder>>
+  /** Replaces an order's notes: `{ notes }`. */
+  edit(orderId: string, params: EditOrderParams): Promise<RazorpayOrder>
+  /** The payments made against an order. */
+  fetchPayments(orderId: string): Promise<RazorpayCollection<RazorpayPayment>>
+}
+
+/** `client.payments`. */
+export declare class Payments {
+  /** Fetches a payment by id. */
+  fetch(paymentId: string): Promise<RazorpayPayment>
+  /** Lists payments, newest first: `{ from?, to?, count?, skip? }`. */
+  all(params?: ListPaymentsParams | null): Promise<RazorpayCollection<RazorpayPayment>>
+  /**
+   * Captures an authorized payment (`amount` in minor units, as the official SDK's
+   * `capture(paymentId, amount, currency)`). Not retried once it may have reached Razorpay.
+   */
+  capture(paymentId: string, amount: number | bigint, currency: string): Promise<RazorpayPayment>
+  /**
+   * Refunds a captured payment, fully (no `amount`) or partly: `{ amount?, speed?, notes?,
+   * receipt? }`. With `{ idempotencyKey }` as third argument Razorpay refunds at most once per
+   * key (sent as `X-Refund-Idempotency`), and the client may then retry after a timeout.
+   */
+  refund(paymentId: string, params?: RefundParams | null, options?: RefundOptions | null): Promise<RazorpayRefund>
+  /** The refunds of a payment: `{ from?, to?, count?, skip? }`. */
+  fetchRefunds(paymentId: string, params?: ListPaymentsParams | null): Promise<RazorpayCollection<RazorpayRefund>>
+}
+
+/**
+ * A Razorpay API client. Build one per key at start-up and share it: it holds one connection
+ * pool. `new Razorpay({ key_id, key_secret })` works as with the official SDK; our options add
+ * `baseUrl` (e.g. a razorpay-sandbox URL), `timeouts: { connect, request }` (ms, never
+ * infinite), `retries` (a count, `false`, or `{ maxRetries, initialBackoff, maxBackoff,
+ * maxRetryAfter }` in ms) and `userAgent`.
+ */
+export declare class RazorpayClient {
+  /**
+   * Throws `INVALID_CONFIG` for an unusable configuration (empty key, bad URL, zero timeout)
+   * and a `TypeError` for missing or unknown options.
+   */
+  constructor(options: RazorpayOptions)
+  /** `"test"` or `"live"`, from the key id's prefix (`rzp_test_` / `rzp_live_`). */
+  get mode(): 'test' | 'live' | (string & {})
+  /** The key id (never the secret). */
+  get keyId(): string
+  /** The Orders API: `create`, `fetch`, `all`, `edit`, `fetchPayments`. */
+  get orders(): Orders
+  /** The Payments API: `fetch`, `all`, `capture`, `refund`, `fetchRefunds`. */
+  get payments(): Payments
+  /** The Refunds API: `fetch`, `all`. */
+  get refunds(): Refunds
+  /**
+   * `Razorpay.validateWebhookSignature(body, signature, secret)`, as on the official SDK's
+   * class.
+   */
+  static validateWebhookSignature(body: Buffer | Uint8Array | string, signature: string, secret: string): boolean
+}
+
+/** `client.refunds`. */
+export declare class Refunds {
+  /**
+   * Fetches a refund by id (`{ payment_id }` to fetch it through its payment, as the official
+   * SDK does).
+   */
+  fetch(refundId: string, params?: { payment_id?: string } | null): Promise<RazorpayRefund>
+  /** Lists refunds, newest first — all of them, or a payment's with `payment_id`. */
+  all(params?: ListRefundsParams | null): Promise<RazorpayCollection<RazorpayRefund>>
+}
 
 /**
  * Verifies `X-Razorpay-Signature` headers for one endpoint. Build it once (at start-up) with

@@ -54,3 +54,70 @@ export async function assertRejectsCode(promise, code) {
   assert.equal(thrown.code, code, thrown.message)
   return thrown
 }
+
+/** The razorpay-sandbox binary built by cargo (`RAZORPAY_SANDBOX_BIN` overrides). */
+export function sandboxBinary() {
+  if (process.env.RAZORPAY_SANDBOX_BIN) return process.env.RAZORPAY_SANDBOX_BIN
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repoRoot, 'target')
+  return join(targetDir, 'debug', process.platform === 'win32' ? 'razorpay-sandbox.exe' : 'razorpay-sandbox')
+}
+
+/**
+ * Starts `razorpay-sandbox --port 0` and resolves once it prints its URL.
+ * Returns { url, keyId, keySecret, webhookSecret, control(path, body?), stop() }.
+ */
+export async function startSandbox(extraArgs = []) {
+  const { spawn } = await import('node:child_process')
+  const keyId = 'rzp_test_nodebinding'
+  const keySecret = 'node_binding_key_secret'
+  const webhookSecret = 'node_binding_webhook_secret'
+  const child = spawn(
+    sandboxBinary(),
+    ['--port', '0', '--key-id', keyId, '--key-secret', keySecret, '--webhook-secret', webhookSecret, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise((resolvePromise, reject) => {
+    let buffered = ''
+    const timer = setTimeout(() => reject(new Error(`razorpay-sandbox did not start: ${buffered}`)), 15000)
+    child.once('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`razorpay-sandbox exited with ${code}: ${buffered}`))
+    })
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buffered)
+      if (match) {
+        clearTimeout(timer)
+        child.removeAllListeners('exit')
+        resolvePromise(match[1])
+      }
+    })
+  })
+  child.stdout.resume()
+  async function control(path, body, method = body === undefined ? 'GET' : 'POST') {
+    const response = await fetch(`${url}/sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : null }
+  }
+  return {
+    url,
+    keyId,
+    keySecret,
+    webhookSecret,
+    control,
+    stop: () =>
+      new Promise((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop()
+        child.once('exit', () => resolveStop())
+        child.kill('SIGTERM')
+      }),
+  }
+}

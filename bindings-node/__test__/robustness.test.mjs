@@ -131,6 +131,44 @@ test('WebhookVerifier survives bad constructor and method arguments', async () =
   }
 })
 
+test('classes survive bad constructor arguments', async () => {
+  for (const [name, Class] of Object.entries(kit)) {
+    if (typeof Class !== 'function' || !isClass(Class)) continue
+    for (const bad of [...badValues, { key_id: bad0(), key_secret: 'x' }]) {
+      await callSafely((arg) => new Class(arg), [bad], `new ${name}(${typeof bad})`)
+    }
+  }
+})
+
+function bad0() {
+  return { nested: true }
+}
+
+test('every client method survives bad arguments (no server needed: bad input never leaves)', async () => {
+  // A client whose requests could only fail fast: nothing listens on port 9 of loopback.
+  const client = new kit.Razorpay({
+    key_id: 'rzp_test_robust',
+    key_secret: 'robust_secret',
+    baseUrl: 'http://127.0.0.1:9',
+    timeouts: { connect: 200, request: 200 },
+    retries: false,
+  })
+  let calls = 0
+  for (const resource of ['orders', 'payments', 'refunds']) {
+    const namespace = client[resource]
+    const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(namespace)).filter((m) => m !== 'constructor')
+    assert.ok(methods.length >= 2, `${resource} has methods`)
+    for (const method of methods) {
+      for (const args of argumentLists(3)) {
+        const outcome = await callSafely((...a) => namespace[method](...a), args, `${resource}.${method}`)
+        assert.notEqual(outcome, 'threw', `${resource}.${method} must reject, not throw`)
+        calls += 1
+      }
+    }
+  }
+  assert.ok(calls > 300, `made ${calls} calls`)
+})
+
 test('a hostile getter or a cycle surfaces as a thrown Error, not a crash', () => {
   assert.throws(() => kit.validatePaymentVerification(hostile, 'a'.repeat(64), 'secret'), /hostile getter/)
   assert.equal(kit.validatePaymentVerification(cyclic, 'a'.repeat(64), 'secret'), false)

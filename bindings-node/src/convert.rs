@@ -134,7 +134,17 @@ pub(crate) fn json<T: DeserializeOwned>(env: &Env, value: Unknown, name: &str) -
         return Err(error::arg_type(env, name, "an object"));
     }
     let text = stringify(env, value, name)?;
-    serde_json::from_str(&text).map_err(|e| error::arg_value(env, name, e))
+    serde_json::from_str(&text).map_err(|e| error::arg_value(env, name, without_position(&e)))
+}
+
+/// serde_json's message without its " at line 1 column 39" suffix, which points into our own
+/// re-serialisation of the argument and means nothing to the caller.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) if error.line() != 0 => message[..at].to_owned(),
+        _ => message,
+    }
 }
 
 /// An optional structured argument (`undefined`/`null` → `None`).

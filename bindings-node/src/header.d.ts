@@ -320,3 +320,117 @@ export interface CheckoutPlan {
 export type CheckoutPlanResult =
   | { isValid: true; invalidItems: InvalidItem[]; cartProblems: []; plan: CheckoutPlan; report?: undefined }
   | { isValid: false; invalidItems: InvalidItem[]; cartProblems: CartProblem[]; plan?: undefined; report: CartReport }
+
+/** The official SDK's class name for the client: `new Razorpay({ key_id, key_secret })`. */
+export { RazorpayClient as Razorpay }
+
+/** Options of `new Razorpay(…)` / `new RazorpayClient(…)`. */
+export interface RazorpayOptions {
+  key_id: string
+  key_secret: string
+  /** API origin, default `https://api.razorpay.com` (e.g. a razorpay-sandbox URL). */
+  baseUrl?: string
+  /** Milliseconds; defaults are finite (never hang forever). */
+  timeouts?: { connect?: number; request?: number }
+  /**
+   * Retries for 429s, connection failures before sending, and — only for safe requests (GET,
+   * notes edits, refunds with an idempotency key) — 5xx and timeouts. A count, `false` for
+   * none, or a policy in milliseconds.
+   */
+  retries?: boolean | number | { maxRetries?: number; initialBackoff?: number; maxBackoff?: number; maxRetryAfter?: number }
+  /** Default `checkout-kit/<version>`. */
+  userAgent?: string
+}
+
+/** `orders.create` parameters (amount in minor units). */
+export interface CreateOrderParams {
+  amount: number | string
+  currency: string
+  /** At most 40 characters. */
+  receipt?: string
+  /** At most 15 keys, values at most 256 characters. */
+  notes?: Record<string, string | number>
+  partial_payment?: boolean | 0 | 1
+  first_payment_min_amount?: number | string
+  payment_capture?: boolean | 0 | 1
+}
+
+/** `orders.edit` parameters. */
+export interface EditOrderParams {
+  notes: Record<string, string | number>
+}
+
+/** Pagination shared by the list calls (`from`/`to` are Unix seconds; `count` ≤ 100). */
+export interface RazorpayPaginationOptions {
+  from?: number
+  to?: number
+  count?: number
+  skip?: number
+}
+
+/** `orders.all` parameters. */
+export interface ListOrdersParams extends RazorpayPaginationOptions {
+  authorized?: boolean | 0 | 1
+  receipt?: string
+}
+
+/** `payments.all` / `payments.fetchRefunds` parameters. */
+export interface ListPaymentsParams extends RazorpayPaginationOptions {}
+
+/** `refunds.all` parameters: all refunds, or a payment's with `payment_id`. */
+export interface ListRefundsParams extends RazorpayPaginationOptions {
+  payment_id?: string
+}
+
+/** `payments.refund` parameters: no `amount` refunds what is left. */
+export interface RefundParams {
+  amount?: number | string
+  speed?: 'normal' | 'optimum'
+  notes?: Record<string, string | number>
+  /** At most 40 characters. */
+  receipt?: string
+}
+
+/** Our options for `payments.refund` (sent as a header, not in the body). */
+export interface RefundOptions {
+  /** Sent as `X-Refund-Idempotency`: Razorpay refunds at most once per key. */
+  idempotencyKey?: string
+}
+
+/** Razorpay's error object, as the official SDK exposes it on `error.error`. */
+export interface RazorpayErrorBody {
+  code: string
+  description: string
+  field?: string | null
+  source?: string | null
+  step?: string | null
+  reason?: string | null
+  metadata?: Record<string, unknown> | null
+  [extra: string]: unknown
+}
+
+/** Stable codes of client failures (validation failures use their own `*` codes). */
+export type RazorpayClientErrorCode =
+  | 'BAD_REQUEST' | 'AUTHENTICATION_FAILED' | 'NOT_FOUND' | 'RATE_LIMITED' | 'SERVER_ERROR'
+  | 'TIMEOUT' | 'CONNECTION_FAILED' | 'UNEXPECTED_RESPONSE' | 'INVALID_CONFIG'
+  | (string & {})
+
+/** What every client Promise rejects with: an `Error` with these properties. */
+export interface RazorpayApiError extends Error {
+  code: RazorpayClientErrorCode
+  /** The HTTP status, or `null` when Razorpay did not answer. */
+  statusCode: number | null
+  /** Razorpay's error body, or `null` when it sent none. */
+  error: RazorpayErrorBody | null
+  /** The parameter at fault, when known. */
+  field: string | null
+  /** Seconds Razorpay asked to wait (429). */
+  retryAfter: number | null
+  /** Whether the failed request may have reached Razorpay (`false`: safe to resend). */
+  requestSent: boolean | null
+}
+
+/** Every error this module throws carries a stable machine-readable `code`. */
+export interface CheckoutKitError extends Error {
+  code: string
+}

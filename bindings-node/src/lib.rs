@@ -8,6 +8,7 @@
 // build of the library, in which every export would look unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod client;
 mod convert;
 mod currency;
 mod error;

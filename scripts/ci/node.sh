@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Node stage: @checkout-kit/node (bindings-node) on a fresh machine.
 #   npm ci → napi build (debug profile: the Rust stage already compiled the dependencies, and the
-#   tests need correctness, not speed) → generated index.js/index.d.ts must match the committed
+#   tests need correctness, not speed) → generated loader (binding.js) and index.d.ts must match the committed
 #   ones → node --test.
 # The benchmark (`npm run bench`, release build) is not part of the test command.
 set -euo pipefail
@@ -12,12 +12,12 @@ echo "node $(node --version), npm $(npm --version)"
 
 cd bindings-node
 npm ci --no-audit --no-fund
-npx napi build --platform
+npm run build:debug
 
 # The generated loader and type definitions are committed: fail if the build changed them.
-git ls-files --error-unmatch index.js index.d.ts >/dev/null
-if ! git diff --exit-code -- index.js index.d.ts; then
-  echo "bindings-node/index.js or index.d.ts is stale: run 'npm run build' in bindings-node and commit them" >&2
+git ls-files --error-unmatch binding.js index.d.ts >/dev/null
+if ! git diff --exit-code -- binding.js index.d.ts; then
+  echo "bindings-node/binding.js or index.d.ts is stale: run 'npm run build' in bindings-node and commit them" >&2
   exit 1
 fi
 
