@@ -11,6 +11,7 @@ stage() {
   "$@"
 }
 
-stage "Rust: format, lint, tests, docs, demo" bash scripts/ci/rust.sh
+stage "Rust: format, lint, tests, docs" bash scripts/ci/rust.sh
+stage "Examples: the checkout demo and the small examples" bash scripts/ci/examples.sh
 stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
 stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh
