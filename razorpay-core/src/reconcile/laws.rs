@@ -169,15 +169,17 @@ fn observations() -> impl Strategy<Value = Vec<Observation>> {
     )
 }
 
-fn arranged() -> impl Strategy<Value = (Vec<Observation>, Vec<usize>, bool)> {
-    (observations(), any::<bool>()).prop_flat_map(|(observations, manual)| {
+/// Observations, an arrangement of them (every one at least once, some repeated, shuffled),
+/// and the state's options (manual capture, partial payments).
+fn arranged() -> impl Strategy<Value = (Vec<Observation>, Vec<usize>, [bool; 2])> {
+    (observations(), any::<[bool; 2]>()).prop_flat_map(|(observations, options)| {
         let n = observations.len();
         prop::collection::vec(0..n, 0..=n).prop_flat_map(move |repeats| {
             let order: Vec<usize> = (0..n).chain(repeats).collect();
             (
                 Just(observations.clone()),
                 Just(order).prop_shuffle(),
-                Just(manual),
+                Just(options),
             )
         })
     })
@@ -186,14 +188,16 @@ fn arranged() -> impl Strategy<Value = (Vec<Observation>, Vec<usize>, bool)> {
 fn run(
     observations: &[Observation],
     order: &[usize],
-    manual: bool,
+    [manual, partial]: [bool; 2],
 ) -> Result<(PaymentState, Vec<Effect>), TestCaseError> {
     let mode = if manual {
         CaptureMode::Manual
     } else {
         CaptureMode::Automatic
     };
-    let mut state = PaymentState::new(ORDER, AMOUNT, "INR").with_capture_mode(mode);
+    let mut state = PaymentState::new(ORDER, AMOUNT, "INR")
+        .with_capture_mode(mode)
+        .with_partial_payment(partial);
     let mut effects = Vec::new();
     for &i in order {
         let outcome = apply_observation(&state, observations[i].clone())
@@ -210,11 +214,11 @@ fn run(
 proptest! {
     #[test]
     fn any_order_and_repetition_gives_one_state_and_effects_once(
-        (observations, order, manual) in arranged()
+        (observations, order, options) in arranged()
     ) {
         let canonical: Vec<usize> = (0..observations.len()).collect();
-        let (reference, reference_effects) = run(&observations, &canonical, manual)?;
-        let (state, effects) = run(&observations, &order, manual)?;
+        let (reference, reference_effects) = run(&observations, &canonical, options)?;
+        let (state, effects) = run(&observations, &order, options)?;
         prop_assert_eq!(state.to_json(), reference.to_json());
         prop_assert_eq!(&effects, &reference_effects);
         let mut unique = effects.clone();

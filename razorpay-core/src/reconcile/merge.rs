@@ -111,7 +111,9 @@ fn merge_payment(state: &mut PaymentState, fact: &PaymentFact, anomalies: &mut B
             currency: currency.clone(),
         });
     }
-    if let Some(amount) = fact.amount.filter(|a| *a != state.amount) {
+    // Under partial payments a smaller payment is one instalment; a larger one never fits.
+    let unexpected = |a: &i64| *a > state.amount || (*a != state.amount && !state.partial_payment);
+    if let Some(amount) = fact.amount.filter(unexpected) {
         anomalies.insert(Anomaly::PaymentAmountMismatch {
             payment_id: fact.payment_id.clone(),
             amount,

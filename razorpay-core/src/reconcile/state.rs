@@ -41,6 +41,10 @@ pub struct PaymentState {
     /// Who captures authorized payments.
     #[serde(default)]
     pub capture_mode: CaptureMode,
+    /// The Razorpay order accepts partial payments (`partial_payment: true`): payments smaller
+    /// than the order's amount are expected and add up; only larger ones are anomalies.
+    #[serde(default)]
+    pub partial_payment: bool,
     /// Derived: the order status.
     #[serde(default)]
     pub status: PaymentOrderStatus,
@@ -166,6 +170,7 @@ impl PaymentState {
             amount,
             currency: currency.into(),
             capture_mode: CaptureMode::Automatic,
+            partial_payment: false,
             status: PaymentOrderStatus::AwaitingPayment,
             amount_paid: 0,
             amount_refunded: 0,
@@ -184,6 +189,12 @@ impl PaymentState {
     /// The same state with another capture mode.
     pub fn with_capture_mode(mut self, capture_mode: CaptureMode) -> Self {
         self.capture_mode = capture_mode;
+        self
+    }
+
+    /// The same state for an order created with `partial_payment: true`.
+    pub fn with_partial_payment(mut self, partial_payment: bool) -> Self {
+        self.partial_payment = partial_payment;
         self
     }
 

@@ -773,3 +773,23 @@ fn apply_json_speaks_camel_case_and_typed_errors() {
     let err = apply_json(&state, r#"{"type":"abandoned","at":"soon"}"#).unwrap_err();
     assert_eq!(err.code(), "RECONCILE_INVALID_JSON");
 }
+
+#[test]
+fn partial_payments_add_up_without_anomalies() {
+    let state = fresh().with_partial_payment(true);
+    let part = |id: &str, amount| Fact::Payment(payment(id, PaymentProgress::Captured, amount));
+    let first = step(&state, webhook("evt_1", vec![part("pay_1", 20_000)]));
+    assert!(first.new_anomalies.is_empty());
+    assert_eq!(first.state.amount_paid, 20_000);
+    assert_eq!(first.state.status, PaymentOrderStatus::AwaitingPayment);
+    let rest = step(&first.state, webhook("evt_2", vec![part("pay_2", 30_000)]));
+    assert!(rest.new_anomalies.is_empty());
+    assert_eq!(rest.state.status, PaymentOrderStatus::Paid);
+    assert_eq!(rest.effects, vec![mark_paid(), received()]);
+    // A payment above the order's amount is still an anomaly.
+    let big = step(&state, webhook("evt_3", vec![part("pay_3", AMOUNT + 1)]));
+    assert!(big.new_anomalies.contains(&Anomaly::PaymentAmountMismatch {
+        payment_id: "pay_3".into(),
+        amount: AMOUNT + 1
+    }));
+}
