@@ -130,11 +130,16 @@ impl<'a> CatalogIndex<'a> {
             .iter()
             .map(|l| (l.product_id.as_str(), l.variant_id.as_deref()))
             .collect();
+        let filter = ProductFilter::new(cart.lines.iter().map(|l| l.product_id.as_str()));
         let mut index = Self {
             items: HashMap::with_capacity(wanted.len()),
         };
         for item in &catalog.items {
-            if wanted.contains(&(item.product_id.as_str(), item.variant_id.as_deref())) {
+            // The bitmap rejects almost every unwanted entry for the price of a multiply; only
+            // the rest pay for a keyed (DoS-resistant) hash lookup.
+            if filter.may_contain(&item.product_id)
+                && wanted.contains(&(item.product_id.as_str(), item.variant_id.as_deref()))
+            {
                 index.insert(item);
             }
         }
@@ -166,6 +171,40 @@ impl<'a> CatalogIndex<'a> {
     /// Whether nothing is indexed.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+}
+
+/// A 4096-bit Bloom-style pre-filter over product ids (one bit per id). False positives only
+/// cost a hash lookup, so a crafted id cannot do more than that.
+struct ProductFilter {
+    bits: [u64; 64],
+}
+
+impl ProductFilter {
+    fn new<'s>(ids: impl Iterator<Item = &'s str>) -> Self {
+        let mut bits = [0u64; 64];
+        for id in ids {
+            let bit = Self::bit(id);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Self { bits }
+    }
+
+    fn may_contain(&self, id: &str) -> bool {
+        let bit = Self::bit(id);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Length and last eight bytes, mixed by a multiply: ids usually differ at the end
+    /// (`prod_000123`, UUIDs, cuids), and reading a fixed tail keeps this branch-light.
+    fn bit(id: &str) -> usize {
+        let bytes = id.as_bytes();
+        let tail = &bytes[bytes.len().saturating_sub(8)..];
+        let mut word = [0u8; 8];
+        word[..tail.len()].copy_from_slice(tail);
+        let mixed = (u64::from_le_bytes(word) ^ (bytes.len() as u64).rotate_left(56))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 52) as usize // top 12 bits: 0..4096
     }
 }
 
@@ -205,6 +244,20 @@ mod tests {
         let full = CatalogIndex::new(&catalog);
         assert_eq!(full.get("shirt", None).unwrap().unit_price, 100);
         assert!(full.get("shirt", Some("s")).is_none());
+    }
+
+    #[test]
+    fn filter_never_rejects_a_wanted_id() {
+        let ids: Vec<String> = (0..500)
+            .map(|i| format!("id-{i}"))
+            .chain(["".into(), "é".into()])
+            .collect();
+        let filter = ProductFilter::new(ids.iter().map(String::as_str));
+        assert!(ids.iter().all(|id| filter.may_contain(id)));
+        let misses = (1000..5000)
+            .filter(|i| filter.may_contain(&format!("id-{i}")))
+            .count();
+        assert!(misses < 4000, "the filter must reject most other ids");
     }
 
     #[test]

@@ -73,10 +73,11 @@ pub fn validate_cart_indexed(cart: &Cart, index: &CatalogIndex<'_>, policy: &Pol
     // Stable order: by line, then by code precedence.
     items.sort_by_key(|i| (i.line_index, i.code));
 
-    let mut fixes: Vec<Fix> = Vec::new();
-    let mut seen: HashSet<&Fix> = HashSet::new();
+    // The only repeated fix is the SET_QUANTITY shared by several quantity codes of one line,
+    // and those entries are adjacent after the sort: comparing with the last fix dedupes.
+    let mut fixes: Vec<Fix> = Vec::with_capacity(items.len());
     for item in &items {
-        if seen.insert(&item.fix) {
+        if fixes.last() != Some(&item.fix) {
             fixes.push(item.fix.clone());
         }
     }
