@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!("checkout_kit");
 
 pub mod cart;
 pub mod checkout_options;
+pub mod client;
 pub mod currency;
 pub mod model;
 pub mod signature;

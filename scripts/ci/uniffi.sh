@@ -41,7 +41,8 @@ done
 grep -q 'module CheckoutKitFFI' "$GEN/swift/CheckoutKitFFI.modulemap"
 grep -q 'import CheckoutKitFFI' "$GEN/swift/CheckoutKit.swift"
 grep -q 'public func formatMinorUnits' "$GEN/swift/CheckoutKit.swift"
-grep -q 'class RazorpayClient' "$GEN/swift/CheckoutKit.swift" || echo "swift: RazorpayClient not exported yet"
+grep -q "open class RazorpayClient" "$GEN/swift/CheckoutKit.swift"
+grep -q "func create(order: CreateOrder) async throws" "$GEN/swift/CheckoutKit.swift"
 echo "swift: $(wc -l < "$GEN/swift/CheckoutKit.swift") lines of Swift, header and modulemap present"
 
 echo "--- python: wheel, venv, pytest"

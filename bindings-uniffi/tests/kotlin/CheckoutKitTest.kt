@@ -5,6 +5,11 @@ package dev.checkoutkit.tests
 
 import dev.checkoutkit.*
 import java.io.File
+import java.net.HttpURLConnection
+import java.net.URI
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.runBlocking
 import kotlin.system.exitProcess
 
 private var checks = 0
@@ -151,6 +156,78 @@ fun cartCase() {
     check(warning.isValid && warning.invalidItems.single().severity == Severity.WARNING) { "tolerated rise is a warning" }
 }
 
+/** Starts the razorpay-sandbox binary on a free port; returns the process and its URL. */
+fun startSandbox(binary: String, keyId: String, keySecret: String): Pair<Process, String> {
+    val process = ProcessBuilder(binary, "--port", "0", "--key-id", keyId, "--key-secret", keySecret)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start()
+    val banner = process.inputStream.bufferedReader().readLine() ?: ""
+    val prefix = "razorpay-sandbox listening on "
+    check(banner.startsWith(prefix)) { "sandbox banner: $banner" }
+    return process to banner.removePrefix(prefix).trim()
+}
+
+/** POST /sandbox/checkout: what Razorpay Checkout would hand the app for this order. */
+fun simulateCheckout(sandboxUrl: String, orderId: String): String {
+    val conn = URI("$sandboxUrl/sandbox/checkout").toURL().openConnection() as HttpURLConnection
+    conn.requestMethod = "POST"
+    conn.doOutput = true
+    conn.setRequestProperty("Content-Type", "application/json")
+    conn.outputStream.use { it.write("""{"order_id":"$orderId"}""".toByteArray()) }
+    check(conn.responseCode == 200) { "checkout status ${conn.responseCode}" }
+    return conn.inputStream.bufferedReader().readText()
+}
+
+fun clientAgainstSandbox(binary: String) {
+    val keyId = "rzp_test_kotlin000000"
+    val keySecret = "kotlin_key_secret"
+    val (process, url) = startSandbox(binary, keyId, keySecret)
+    try {
+        RazorpayClient(keyId, keySecret, ClientOptions(baseUrl = url)).use { client ->
+            check(client.mode() == "test") { "test mode" }
+            runBlocking {
+                // Suspending calls from a coroutine; several at once on one client.
+                val orders = (1..4).map { i ->
+                    async { client.orders().create(CreateOrder(amount = 10000L * i, currency = "INR", receipt = "kt_$i")) }
+                }.awaitAll()
+                check(orders.map { it.amount } == listOf(10000L, 20000L, 30000L, 40000L)) { "amounts" }
+                check(orders.map { it.id }.toSet().size == 4 && orders.all { it.status == "created" }) { "distinct created orders" }
+
+                val order = orders[0]
+                val paid = when (val r = parseCheckoutResult(simulateCheckout(url, order.id))) {
+                    is CheckoutResult.Success -> r.payment
+                    is CheckoutResult.Failure -> throw IllegalStateException("checkout failed: ${r.error}")
+                }
+                verifyPaymentSignature(paid.orderId, paid.paymentId, paid.signature, keySecret)
+                val payment = client.payments().fetch(paid.paymentId)
+                check(payment.status == "captured" && payment.orderId == order.id) { "captured payment $payment" }
+                check(client.orders().fetch(order.id).status == "paid") { "order paid" }
+                val refund = client.payments().refund(payment.id, CreateRefund(amount = 2500L, idempotencyKey = "kt-refund-0001"))
+                check(refund.amount == 2500L && refund.paymentId == payment.id) { "refund" }
+
+                val notFound = try {
+                    client.orders().fetch("order_DoesNotExist00")
+                    null
+                } catch (e: ClientException.NotFound) {
+                    e
+                }
+                check(notFound != null && notFound.code == "NOT_FOUND" && notFound.error?.code == "BAD_REQUEST_ERROR") { "typed not-found with Razorpay's body" }
+                val invalid = try {
+                    client.orders().create(CreateOrder(amount = 1L, currency = "INR"))
+                    null
+                } catch (e: ClientException.InvalidRequest) {
+                    e
+                }
+                check(invalid?.code == "AMOUNT_BELOW_MINIMUM" && invalid.field == "amount") { "validation before sending" }
+            }
+        }
+        println("kotlin: RazorpayClient against the sandbox from coroutines")
+    } finally {
+        process.destroy()
+        process.waitFor()
+    }
+}
+
 fun main() {
     val fixtures = File(System.getProperty("checkoutkit.fixtures") ?: "../shared/fixtures")
     check(fixtures.isDirectory) { "fixtures folder ${fixtures.absolutePath}" }
@@ -158,5 +235,6 @@ fun main() {
     typedErrors()
     currencyAndCheckout()
     cartCase()
+    clientAgainstSandbox(System.getProperty("checkoutkit.sandbox") ?: "target/debug/razorpay-sandbox")
     println("kotlin: all $checks checks passed")
 }

@@ -23,3 +23,62 @@ def fixtures_dir() -> pathlib.Path:
 def signature_vectors(fixtures_dir):
     with open(fixtures_dir / "signature_vectors.json", encoding="utf-8") as f:
         return json.load(f)["vectors"]
+
+
+KEY_ID = "rzp_test_uniffi0000000"
+KEY_SECRET = "uniffi_key_secret_0123"
+WEBHOOK_SECRET = "uniffi_webhook_secret"
+
+
+class Sandbox:
+    """A running razorpay-sandbox binary (127.0.0.1, a free port)."""
+
+    def __init__(self, url):
+        self.url = url
+        self.key_id = KEY_ID
+        self.key_secret = KEY_SECRET
+        self.webhook_secret = WEBHOOK_SECRET
+
+    def checkout(self, **body):
+        """POST /sandbox/checkout: pays (or fails) an order like Razorpay Checkout; returns the
+        HTTP status and the exact JSON text Checkout hands the browser."""
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(
+            self.url + "/sandbox/checkout",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                return resp.status, resp.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    import os
+    import subprocess
+
+    binary = os.environ.get("CHECKOUT_KIT_SANDBOX_BIN") or str(REPO_ROOT / "target" / "debug" / "razorpay-sandbox")
+    assert os.path.exists(binary), f"razorpay-sandbox binary not found at {binary} (cargo build -p razorpay-sandbox)"
+    proc = subprocess.Popen(
+        [binary, "--port", "0", "--key-id", KEY_ID, "--key-secret", KEY_SECRET, "--webhook-secret", WEBHOOK_SECRET],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = proc.stdout.readline().strip()
+        prefix = "razorpay-sandbox listening on "
+        assert first.startswith(prefix), f"unexpected sandbox banner {first!r}"
+        yield Sandbox(first[len(prefix):])
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

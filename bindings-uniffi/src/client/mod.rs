@@ -1,0 +1,314 @@
+//! `RazorpayClient`: the async Razorpay API client, for SERVERS ONLY.
+//!
+//! It needs the key secret, and a key secret must never ship inside a mobile app (anyone can
+//! extract it from the package and refund your payments). Apps call their own backend, which
+//! creates orders with this client (from Python or a JVM service) and hands the app only the
+//! order id, amount, currency and the public key id.
+//!
+//! Methods are `async` (Kotlin `suspend`, Swift `async`, Python coroutines) and run on a tokio
+//! runtime inside the library, so they never block the caller's thread. The resource style
+//! mirrors Rust and Node: `client.orders().create(…)`, `client.payments().capture(…)`,
+//! `client.refunds().fetch(…)`.
+
+// `ClientError` carries Razorpay's error body by value, as uniffi lowers it across the boundary
+// anyway; every call behind it is a network round trip, so its size costs nothing measurable.
+#![allow(clippy::result_large_err)]
+
+mod error;
+mod requests;
+
+use std::time::Duration;
+
+use razorpay_core::client as core;
+
+pub use error::{ClientError, RazorpayErrorBody};
+pub use requests::{CreateOrder, CreateRefund, ListFilter, ListOrders, RefundSpeed};
+
+use crate::model::{Order, Payment, Refund};
+
+/// Optional settings of a [`RazorpayClient`]; every field defaults to razorpay-core's default
+/// (Razorpay's URL, 10 s connect / 30 s request timeouts, 2 retries).
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct ClientOptions {
+    /// API base URL (`https://api.razorpay.com`; the sandbox's URL in tests).
+    #[uniffi(default)]
+    pub base_url: Option<String>,
+    /// Connect timeout in milliseconds.
+    #[uniffi(default)]
+    pub connect_timeout_ms: Option<u64>,
+    /// Whole-request timeout in milliseconds.
+    #[uniffi(default)]
+    pub request_timeout_ms: Option<u64>,
+    /// Retries after the first attempt (only where a retry cannot duplicate an effect).
+    #[uniffi(default)]
+    pub max_retries: Option<u32>,
+    /// `User-Agent` header.
+    #[uniffi(default)]
+    pub user_agent: Option<String>,
+}
+
+fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientConfig {
+    if let Some(url) = o.base_url {
+        config = config.base_url(url);
+    }
+    if let Some(ms) = o.connect_timeout_ms {
+        config = config.connect_timeout(Duration::from_millis(ms));
+    }
+    if let Some(ms) = o.request_timeout_ms {
+        config = config.request_timeout(Duration::from_millis(ms));
+    }
+    if let Some(n) = o.max_retries {
+        config = config.retry_policy(core::RetryPolicy::default().max_retries(n));
+    }
+    if let Some(ua) = o.user_agent {
+        config = config.user_agent(ua);
+    }
+    config
+}
+
+/// The Razorpay API client (server-side only: it holds the key secret). One connection pool,
+/// shared by everything obtained from it; build one per key and reuse it.
+#[derive(Debug, uniffi::Object)]
+pub struct RazorpayClient {
+    inner: core::RazorpayClient,
+}
+
+#[uniffi::export]
+impl RazorpayClient {
+    /// A client for `key_id` / `key_secret`. The secret is never printed, logged or put in an
+    /// error.
+    #[uniffi::constructor(default(options = None))]
+    pub fn new(
+        key_id: String,
+        key_secret: String,
+        options: Option<ClientOptions>,
+    ) -> Result<Self, ClientError> {
+        let config = configure(
+            core::ClientConfig::new(key_id, key_secret),
+            options.unwrap_or_default(),
+        );
+        Ok(Self {
+            inner: core::RazorpayClient::new(config)?,
+        })
+    }
+
+    /// A client from `RAZORPAY_KEY_ID`, `RAZORPAY_KEY_SECRET` and optional `RAZORPAY_BASE_URL`.
+    #[uniffi::constructor(default(options = None))]
+    pub fn from_env(options: Option<ClientOptions>) -> Result<Self, ClientError> {
+        let config = configure(core::ClientConfig::from_env()?, options.unwrap_or_default());
+        Ok(Self {
+            inner: core::RazorpayClient::new(config)?,
+        })
+    }
+
+    /// `test`, `live` or `unknown`, from the key id's prefix.
+    pub fn mode(&self) -> String {
+        self.inner.mode().as_str().to_owned()
+    }
+
+    /// The public key id (safe to hand to an app for Checkout).
+    pub fn key_id(&self) -> String {
+        self.inner.config().key_id().to_owned()
+    }
+
+    /// The Orders API.
+    pub fn orders(&self) -> Orders {
+        Orders {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// The Payments API.
+    pub fn payments(&self) -> Payments {
+        Payments {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// The Refunds API.
+    pub fn refunds(&self) -> Refunds {
+        Refunds {
+            client: self.inner.clone(),
+        }
+    }
+}
+
+/// The Orders API (`client.orders()`).
+#[derive(Debug, uniffi::Object)]
+pub struct Orders {
+    client: core::RazorpayClient,
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Orders {
+    /// Creates an order (validated before sending; never sent twice).
+    pub async fn create(&self, order: CreateOrder) -> Result<Order, ClientError> {
+        let order = self.client.orders().create(&order.into()).await?;
+        Ok(Order::from(&order))
+    }
+
+    /// Fetches an order.
+    pub async fn fetch(&self, order_id: String) -> Result<Order, ClientError> {
+        Ok(Order::from(&self.client.orders().fetch(&order_id).await?))
+    }
+
+    /// Lists orders.
+    #[uniffi::method(default(filter = None))]
+    pub async fn list(&self, filter: Option<ListOrders>) -> Result<Vec<Order>, ClientError> {
+        let page = self
+            .client
+            .orders()
+            .list(&filter.unwrap_or_default().into())
+            .await?;
+        Ok(page.items.iter().map(Order::from).collect())
+    }
+
+    /// Replaces an order's notes.
+    pub async fn edit(
+        &self,
+        order_id: String,
+        notes: std::collections::HashMap<String, String>,
+    ) -> Result<Order, ClientError> {
+        let edit = core::EditOrder::notes(requests::notes(notes));
+        Ok(Order::from(
+            &self.client.orders().edit(&order_id, &edit).await?,
+        ))
+    }
+
+    /// The payments made for an order.
+    pub async fn payments(&self, order_id: String) -> Result<Vec<Payment>, ClientError> {
+        let page = self.client.orders().payments(&order_id).await?;
+        Ok(page.items.iter().map(Payment::from).collect())
+    }
+}
+
+/// The Payments API (`client.payments()`).
+#[derive(Debug, uniffi::Object)]
+pub struct Payments {
+    client: core::RazorpayClient,
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Payments {
+    /// Fetches a payment.
+    pub async fn fetch(&self, payment_id: String) -> Result<Payment, ClientError> {
+        Ok(Payment::from(
+            &self.client.payments().fetch(&payment_id).await?,
+        ))
+    }
+
+    /// Lists payments.
+    #[uniffi::method(default(filter = None))]
+    pub async fn list(&self, filter: Option<ListFilter>) -> Result<Vec<Payment>, ClientError> {
+        let page = self
+            .client
+            .payments()
+            .list(&filter.unwrap_or_default().into())
+            .await?;
+        Ok(page.items.iter().map(Payment::from).collect())
+    }
+
+    /// Captures an authorized payment (amount and currency must match it).
+    pub async fn capture(
+        &self,
+        payment_id: String,
+        amount: i64,
+        currency: String,
+    ) -> Result<Payment, ClientError> {
+        let capture = core::CapturePayment::new(amount, currency);
+        Ok(Payment::from(
+            &self
+                .client
+                .payments()
+                .capture(&payment_id, &capture)
+                .await?,
+        ))
+    }
+
+    /// Refunds a captured payment, fully (`amount` absent) or partly.
+    pub async fn refund(
+        &self,
+        payment_id: String,
+        refund: CreateRefund,
+    ) -> Result<Refund, ClientError> {
+        Ok(Refund::from(
+            &self
+                .client
+                .payments()
+                .refund(&payment_id, &refund.into())
+                .await?,
+        ))
+    }
+
+    /// The refunds of a payment.
+    #[uniffi::method(default(filter = None))]
+    pub async fn refunds(
+        &self,
+        payment_id: String,
+        filter: Option<ListFilter>,
+    ) -> Result<Vec<Refund>, ClientError> {
+        let page = self
+            .client
+            .payments()
+            .refunds(&payment_id, &filter.unwrap_or_default().into())
+            .await?;
+        Ok(page.items.iter().map(Refund::from).collect())
+    }
+}
+
+/// The Refunds API (`client.refunds()`).
+#[derive(Debug, uniffi::Object)]
+pub struct Refunds {
+    client: core::RazorpayClient,
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Refunds {
+    /// Refunds a captured payment; same as `payments().refund`.
+    pub async fn create(
+        &self,
+        payment_id: String,
+        refund: CreateRefund,
+    ) -> Result<Refund, ClientError> {
+        Ok(Refund::from(
+            &self
+                .client
+                .refunds()
+                .create(&payment_id, &refund.into())
+                .await?,
+        ))
+    }
+
+    /// Fetches a refund.
+    pub async fn fetch(&self, refund_id: String) -> Result<Refund, ClientError> {
+        Ok(Refund::from(
+            &self.client.refunds().fetch(&refund_id).await?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_configuration_is_a_typed_error() {
+        let e = RazorpayClient::new("".into(), "secret".into(), None).unwrap_err();
+        assert_eq!(e.code(), "INVALID_CONFIG");
+        let options = ClientOptions {
+            base_url: Some("not a url".into()),
+            ..ClientOptions::default()
+        };
+        let e = RazorpayClient::new("rzp_test_x".into(), "s".into(), Some(options)).unwrap_err();
+        assert_eq!(e.code(), "INVALID_CONFIG");
+    }
+
+    #[test]
+    fn the_secret_never_shows() {
+        let client =
+            RazorpayClient::new("rzp_live_abc".into(), "topsecretvalue".into(), None).unwrap();
+        assert_eq!(client.mode(), "live");
+        assert_eq!(client.key_id(), "rzp_live_abc");
+        assert!(!format!("{client:?}").contains("topsecretvalue"));
+    }
+}
