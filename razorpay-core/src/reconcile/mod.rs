@@ -10,24 +10,28 @@
 //! # The derived order status
 //!
 //! ```text
-//!                      payment.failed            late authorization / retry
-//!   AWAITING_PAYMENT ─────────────────▶ FAILED ───────────────┐
-//!          │                              │                   │
-//!          │ callback /                   │ payment.captured  │
-//!          │ payment.authorized           │ / order.paid      ▼
-//!          ├─────────────────────────────────────────────▶ AUTHORIZED
-//!          │                              │                   │ captured amount
-//!          │ payment.captured / order.paid│                   │ reaches the order's
-//!          ▼                              ▼                   ▼ amount
-//!        PAID ◀──────────────────────────────────────────────┘
-//!          │ refund (pending or processed)
-//!          ▼
-//!   PARTIALLY_REFUNDED ──── refunds reach the paid amount ───▶ REFUNDED
-//!   (PAID goes straight to REFUNDED when one refund covers it all)
+//!  AWAITING_PAYMENT ───────── payment.failed ─────────▶ FAILED
+//!         │                                               │  another attempt, or a late
+//!         │ callback /                                    │  authorization of the same
+//!         │ payment.authorized                            │  payment
+//!         ▼                                               │
+//!     AUTHORIZED ◀──── callback / payment.authorized ─────┤
+//!         │                                               │
+//!         │ payment.captured / order.paid                 │ payment.captured / order.paid
+//!         │ (captured amount reaches the order's amount)  │
+//!         ▼                                               │
+//!       PAID ◀────────────────────────────────────────────┘
+//!         │ refund created (pending or processed)
+//!         ▼
+//!  PARTIALLY_REFUNDED ──── refunds reach the paid amount ────▶ REFUNDED
+//!  (a refund of everything goes from PAID straight to REFUNDED)
 //! ```
 //!
-//! FAILED only means that nothing has succeeded *yet*. PAID, PARTIALLY_REFUNDED and REFUNDED
-//! never fall back to an earlier status, whatever arrives later.
+//! Inputs may skip states (a `payment.captured` that arrives first goes straight from
+//! AWAITING_PAYMENT to PAID). FAILED only means that nothing has succeeded *yet*. Once paid,
+//! an order never returns to AWAITING_PAYMENT, AUTHORIZED or FAILED, whatever arrives later:
+//! the captured amount only grows. Among the paid statuses only refund bookkeeping moves it (a
+//! pending refund that fails takes PARTIALLY_REFUNDED back to PAID).
 //!
 //! # Why the order of inputs does not matter
 //!
@@ -57,7 +61,8 @@
 //! If money arrives as well, in whatever order, the state also records
 //! [`Anomaly::PaidAfterStockRelease`]: the compensating effect is a
 //! [`Effect::FlagForReview`] (re-reserve the stock or refund). Every ordering of
-//! `{abandoned, paid}` yields the same three effects: release, mark paid, flag for review.
+//! `{abandoned, paid}` yields the same effects: release the stock, mark paid and notify the
+//! customer, flag for review. The convergence property test checks exactly this.
 //!
 //! # Example
 //!
