@@ -132,12 +132,12 @@ pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
                 format!(
                     "The minimum order is {}; add {} more.",
                     messages::money(table, min, currency),
-                    messages::money(table, min - total, currency)
+                    messages::money(table, min.saturating_sub(total), currency)
                 ),
                 Some(total),
                 Some(min),
                 Some(Fix::AddItems {
-                    minimum_additional_amount: min - total,
+                    minimum_additional_amount: min.saturating_sub(total),
                 }),
             );
         }

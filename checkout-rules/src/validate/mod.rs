@@ -142,7 +142,7 @@ fn check_item(
         anchor_line_id: Some(&anchor_line.line_id),
     };
 
-    let codes = match check.outcome {
+    let (target, codes) = match check.outcome {
         Outcome::Remove(code) => {
             // A line that must go reports only why: no drift or duplicate noise.
             for &i in lines {
@@ -157,7 +157,6 @@ fn check_item(
         }
         Outcome::Keep { target, codes } => (target, codes),
     };
-    let (target, codes) = codes;
     for code in codes {
         let fix = Fix::SetQuantity {
             line_id: anchor_line.line_id.clone(),
