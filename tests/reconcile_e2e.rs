@@ -459,3 +459,91 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
 
     sandbox.stop().await;
 }
+
+/// The README's callback handler: verify the callback, apply it, and, since a callback proves
+/// an authorization but not a capture, fetch the payment once and apply that. No webhook is
+/// needed for the order to become PAID, and a late fetch of the order adds no effect.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callback_then_fetched_payment_marks_paid_without_webhooks() {
+    let sandbox = Sandbox::builder().start().await.expect("sandbox starts");
+    let client = RazorpayClient::new(
+        ClientConfig::new(sandbox.key_id(), sandbox.key_secret()).base_url(sandbox.url()),
+    )
+    .expect("client");
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(AMOUNT, "INR").receipt("e2e-callback"))
+        .await
+        .expect("order");
+    let state = PaymentState::new(&order.id, order.amount, &order.currency);
+
+    let CheckoutResult::Paid {
+        razorpay_payment_id,
+        razorpay_order_id,
+        razorpay_signature,
+    } = sandbox.pay(&order.id).expect("checkout")
+    else {
+        panic!("checkout failed");
+    };
+    let forged = ReconcileInput::verified_callback(
+        &razorpay_order_id,
+        &razorpay_payment_id,
+        &razorpay_signature,
+        "not-the-key-secret",
+    );
+    assert_eq!(forged.unwrap_err().code(), "SIGNATURE_MISMATCH");
+    let callback = ReconcileInput::verified_callback(
+        &razorpay_order_id,
+        &razorpay_payment_id,
+        &razorpay_signature,
+        sandbox.key_secret(),
+    )
+    .expect("a genuine callback");
+
+    let after_callback = apply(&state, &callback).expect("callback");
+    assert_eq!(after_callback.state.status, PaymentOrderStatus::Authorized);
+    assert!(after_callback.effects.is_empty());
+
+    let payment = client
+        .payments()
+        .fetch(&razorpay_payment_id)
+        .await
+        .expect("payment");
+    let after_fetch = apply(
+        &after_callback.state,
+        &ReconcileInput::fetched_payment(payment),
+    )
+    .expect("fetched payment");
+    assert_eq!(after_fetch.state.status, PaymentOrderStatus::Paid);
+    assert_eq!(
+        after_fetch.effects,
+        vec![
+            Effect::MarkOrderPaid {
+                razorpay_order_id: order.id.clone(),
+                amount: AMOUNT,
+                currency: "INR".into(),
+            },
+            Effect::NotifyCustomer {
+                notification: Notification::PaymentReceived,
+            },
+        ]
+    );
+    let record = &after_fetch.state.payments[&razorpay_payment_id];
+    assert!(record.verified_by_callback && record.captured);
+
+    let fetched_order = client.orders().fetch(&order.id).await.expect("order");
+    let late = apply(
+        &after_fetch.state,
+        &ReconcileInput::fetched_order(fetched_order),
+    )
+    .expect("fetched order");
+    assert!(late.effects.is_empty());
+    assert_eq!(late.state.status, PaymentOrderStatus::Paid);
+    assert!(
+        late.state.anomalies.is_empty(),
+        "{:?}",
+        late.state.anomalies
+    );
+
+    sandbox.stop().await;
+}
