@@ -435,6 +435,90 @@ export interface CheckoutKitError extends Error {
   code: string
 }
 
+/** The derived order status of a payment state. FAILED is not terminal. */
+export type PaymentOrderStatus =
+  | 'AWAITING_PAYMENT' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'FAILED'
+
+/** Something flagged for review (`razorpay_core::reconcile::Anomaly`). */
+export type Anomaly =
+  | { type: 'PAYMENT_FOR_OTHER_ORDER'; paymentId: string; orderId: string | null }
+  | { type: 'PAYMENT_AMOUNT_MISMATCH'; paymentId: string; amount: number }
+  | { type: 'PAYMENT_CURRENCY_MISMATCH'; paymentId: string; currency: string }
+  | { type: 'CAPTURE_EXCEEDS_AUTHORIZED'; paymentId: string }
+  | { type: 'OVERPAID' }
+  | { type: 'PAID_AFTER_STOCK_RELEASE' }
+  | { type: 'REFUND_FOR_OTHER_ORDER'; refundId: string; orderId: string | null }
+  | { type: 'REFUND_CURRENCY_MISMATCH'; refundId: string; currency: string }
+  | { type: 'REFUND_EXCEEDS_PAYMENT'; refundId: string }
+  | { type: 'REFUND_FAILED'; refundId: string }
+  | { type: 'ORDER_MISMATCH'; orderId: string }
+  | { type: 'ORDER_AMOUNT_MISMATCH'; amount: number }
+  | { type: 'ORDER_CURRENCY_MISMATCH'; currency: string }
+  | { type: string; [field: string]: unknown }
+
+/** What the application should carry out after `applyPaymentEvent`, once. */
+export type Effect =
+  | { type: 'MARK_ORDER_PAID'; razorpayOrderId: string; amount: number; currency: string }
+  | { type: 'CAPTURE_PAYMENT'; paymentId: string; amount: number; currency: string }
+  | { type: 'RELEASE_RESERVED_STOCK'; razorpayOrderId: string }
+  | { type: 'NOTIFY_CUSTOMER'; notification: { kind: 'PAYMENT_RECEIVED' } | { kind: 'REFUND_PROCESSED'; refundId: string } }
+  | { type: 'FLAG_FOR_REVIEW'; anomaly: Anomaly }
+
+/** An order's payment state, stored as JSON next to the order row. Edit nothing by hand. */
+export interface PaymentState {
+  razorpayOrderId: string
+  /** The expected amount in minor units. */
+  amount: number
+  currency: string
+  captureMode?: 'automatic' | 'manual'
+  partialPayment?: boolean
+  /** Derived. */
+  status: PaymentOrderStatus
+  amountPaid: number
+  amountRefunded: number
+  amountRefundPending: number
+  razorpayOrder?: { status: string; amountPaid: number } | null
+  abandonedAt?: number | null
+  payments: Record<string, {
+    status: 'created' | 'failed' | 'authorized' | 'captured' | 'refunded'
+    captured: boolean
+    amount: number | null
+    currency: string | null
+    amountAuthorized: number | null
+    amountCaptured: number
+    amountRefunded: number
+    amountRefundedReported: number
+    authorizationSeen: boolean
+    verifiedByCallback: boolean
+    errorCode: string | null
+  }>
+  refunds: Record<string, { paymentId: string; amount: number; currency: string | null; status: 'pending' | 'failed' | 'processed' }>
+  appliedEventIds: string[]
+  ignoredEvents: { eventId: string; event: string }[]
+  anomalies: Anomaly[]
+  milestones: { type: string; [field: string]: unknown }[]
+}
+
+/** One verified piece of news about an order's payments. */
+export type ReconcileInput =
+  | { type: 'callback'; razorpayOrderId: string; razorpayPaymentId: string }
+  | { type: 'webhook'; eventId: string; event: WebhookEvent }
+  | { type: 'fetchedPayment'; payment: RazorpayPayment }
+  | { type: 'fetchedOrder'; order: RazorpayOrder }
+  | { type: 'abandoned'; at: number }
+
+/** The result of `applyPaymentEvent`. */
+export interface PaymentOutcome {
+  /** Store this in place of the old state. */
+  state: PaymentState
+  changed: boolean
+  /** The webhook's event id had already been applied: nothing was done. */
+  duplicate: boolean
+  /** Carry these out after storing the state; each is emitted once. */
+  effects: Effect[]
+  newAnomalies: Anomaly[]
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -561,6 +645,28 @@ export declare class WebhookVerifier {
  * fixes that need the shopper's decision are ignored.
  */
 export declare function applyFixes(cart: Cart, fixes: Fix[]): Cart
+
+/**
+ * Applies one verified input to an order's payment state: `{ state, changed, duplicate,
+ * effects, newAnomalies }`. Store `state` in place of the old one, then carry out `effects`
+ * (each is emitted once over the life of the state, whatever the order or repetition of
+ * inputs). `state` may be the stored object or its JSON text. Inputs:
+ * `{ type: 'callback', razorpayOrderId, razorpayPaymentId }` (after verifying its signature),
+ * `{ type: 'webhook', eventId, event }` (`event` from `WebhookVerifier.constructEvent`,
+ * `eventId` the `x-razorpay-event-id` header), `{ type: 'fetchedPayment', payment }`,
+ * `{ type: 'fetchedOrder', order }`, `{ type: 'abandoned', at }`.
+ * Throws `RECONCILE_INVALID_STATE`, `RECONCILE_INVALID_INPUT`, `RECONCILE_MISSING_ENTITY`,
+ * `RECONCILE_AMOUNT_OVERFLOW` or `RECONCILE_INVALID_JSON`; the old state stays valid.
+ */
+export declare function applyPaymentEvent(state: PaymentState | string, input: ReconcileInput): PaymentOutcome
+
+/**
+ * A fresh payment state for a Razorpay order the shop just created (status
+ * `AWAITING_PAYMENT`). `options.captureMode: 'manual'` when the shop captures payments itself
+ * (each authorization then yields a `CAPTURE_PAYMENT` effect); `options.partialPayment` for
+ * orders created with `partial_payment: true`.
+ */
+export declare function createPaymentState(razorpayOrderId: string, amount: number | bigint, currency: string, options?: { captureMode?: 'automatic' | 'manual'; partialPayment?: boolean } | null): PaymentState
 
 /**
  * Formats an amount in minor units for display: `formatMinorUnits(123450, 'INR') === '₹1,234.50'`,

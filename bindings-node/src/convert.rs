@@ -159,6 +159,17 @@ pub(crate) fn json_opt<T: DeserializeOwned>(
     json(env, value, name).map(Some)
 }
 
+/// A JSON document argument: a string is taken as JSON text (e.g. a state stored as text), any
+/// other value is serialised with `JSON.stringify`.
+pub(crate) fn json_text(env: &Env, value: Unknown, name: &str) -> Result<String> {
+    match value.get_type()? {
+        // SAFETY: the value was just checked to be a JS string.
+        ValueType::String => unsafe { String::from_napi_value(env.raw(), value.raw()) },
+        ValueType::Undefined | ValueType::Null => Err(error::arg_type(env, name, "an object")),
+        _ => stringify(env, value, name),
+    }
+}
+
 /// `JSON.stringify(value)`, with the JS exception (cycle, BigInt) turned into a coded TypeError.
 fn stringify(env: &Env, value: Unknown, name: &str) -> Result<String> {
     let json: Object = env.get_global()?.get_named_property("JSON")?;

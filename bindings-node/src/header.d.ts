@@ -434,3 +434,87 @@ export interface RazorpayApiError extends Error {
 export interface CheckoutKitError extends Error {
   code: string
 }
+
+/** The derived order status of a payment state. FAILED is not terminal. */
+export type PaymentOrderStatus =
+  | 'AWAITING_PAYMENT' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'FAILED'
+
+/** Something flagged for review (`razorpay_core::reconcile::Anomaly`). */
+export type Anomaly =
+  | { type: 'PAYMENT_FOR_OTHER_ORDER'; paymentId: string; orderId: string | null }
+  | { type: 'PAYMENT_AMOUNT_MISMATCH'; paymentId: string; amount: number }
+  | { type: 'PAYMENT_CURRENCY_MISMATCH'; paymentId: string; currency: string }
+  | { type: 'CAPTURE_EXCEEDS_AUTHORIZED'; paymentId: string }
+  | { type: 'OVERPAID' }
+  | { type: 'PAID_AFTER_STOCK_RELEASE' }
+  | { type: 'REFUND_FOR_OTHER_ORDER'; refundId: string; orderId: string | null }
+  | { type: 'REFUND_CURRENCY_MISMATCH'; refundId: string; currency: string }
+  | { type: 'REFUND_EXCEEDS_PAYMENT'; refundId: string }
+  | { type: 'REFUND_FAILED'; refundId: string }
+  | { type: 'ORDER_MISMATCH'; orderId: string }
+  | { type: 'ORDER_AMOUNT_MISMATCH'; amount: number }
+  | { type: 'ORDER_CURRENCY_MISMATCH'; currency: string }
+  | { type: string; [field: string]: unknown }
+
+/** What the application should carry out after `applyPaymentEvent`, once. */
+export type Effect =
+  | { type: 'MARK_ORDER_PAID'; razorpayOrderId: string; amount: number; currency: string }
+  | { type: 'CAPTURE_PAYMENT'; paymentId: string; amount: number; currency: string }
+  | { type: 'RELEASE_RESERVED_STOCK'; razorpayOrderId: string }
+  | { type: 'NOTIFY_CUSTOMER'; notification: { kind: 'PAYMENT_RECEIVED' } | { kind: 'REFUND_PROCESSED'; refundId: string } }
+  | { type: 'FLAG_FOR_REVIEW'; anomaly: Anomaly }
+
+/** An order's payment state, stored as JSON next to the order row. Edit nothing by hand. */
+export interface PaymentState {
+  razorpayOrderId: string
+  /** The expected amount in minor units. */
+  amount: number
+  currency: string
+  captureMode?: 'automatic' | 'manual'
+  partialPayment?: boolean
+  /** Derived. */
+  status: PaymentOrderStatus
+  amountPaid: number
+  amountRefunded: number
+  amountRefundPending: number
+  razorpayOrder?: { status: string; amountPaid: number } | null
+  abandonedAt?: number | null
+  payments: Record<string, {
+    status: 'created' | 'failed' | 'authorized' | 'captured' | 'refunded'
+    captured: boolean
+    amount: number | null
+    currency: string | null
+    amountAuthorized: number | null
+    amountCaptured: number
+    amountRefunded: number
+    amountRefundedReported: number
+    authorizationSeen: boolean
+    verifiedByCallback: boolean
+    errorCode: string | null
+  }>
+  refunds: Record<string, { paymentId: string; amount: number; currency: string | null; status: 'pending' | 'failed' | 'processed' }>
+  appliedEventIds: string[]
+  ignoredEvents: { eventId: string; event: string }[]
+  anomalies: Anomaly[]
+  milestones: { type: string; [field: string]: unknown }[]
+}
+
+/** One verified piece of news about an order's payments. */
+export type ReconcileInput =
+  | { type: 'callback'; razorpayOrderId: string; razorpayPaymentId: string }
+  | { type: 'webhook'; eventId: string; event: WebhookEvent }
+  | { type: 'fetchedPayment'; payment: RazorpayPayment }
+  | { type: 'fetchedOrder'; order: RazorpayOrder }
+  | { type: 'abandoned'; at: number }
+
+/** The result of `applyPaymentEvent`. */
+export interface PaymentOutcome {
+  /** Store this in place of the old state. */
+  state: PaymentState
+  changed: boolean
+  /** The webhook's event id had already been applied: nothing was done. */
+  duplicate: boolean
+  /** Carry these out after storing the state; each is emitted once. */
+  effects: Effect[]
+  newAnomalies: Anomaly[]
+}

@@ -12,6 +12,7 @@ mod client;
 mod convert;
 mod currency;
 mod error;
+mod reconcile;
 mod rules;
 mod signature;
 mod webhook;

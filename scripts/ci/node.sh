@@ -2,7 +2,7 @@
 # Node stage: @checkout-kit/node (bindings-node) on a fresh machine.
 #   npm ci → napi build (debug profile: the Rust stage already compiled the dependencies, and the
 #   tests need correctness, not speed) → generated loader (binding.js) and index.d.ts must match the committed
-#   ones → node --test.
+#   ones → the razorpay-sandbox binary for the client tests → node --test.
 # The benchmark (`npm run bench`, release build) is not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,5 +20,8 @@ if ! git diff --exit-code -- binding.js index.d.ts; then
   echo "bindings-node/binding.js or index.d.ts is stale: run 'npm run build' in bindings-node and commit them" >&2
   exit 1
 fi
+
+# The client tests run against the razorpay-sandbox binary (target/debug/razorpay-sandbox).
+(cd .. && cargo build --locked -p razorpay-sandbox --bin razorpay-sandbox)
 
 npm test
