@@ -14,4 +14,5 @@ stage() {
 stage "Rust: format, lint, tests, docs" bash scripts/ci/rust.sh
 stage "Examples: the checkout demo and the small examples" bash scripts/ci/examples.sh
 stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
+stage "NestJS example" bash scripts/ci/nestjs.sh
 stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh

@@ -8,9 +8,9 @@ root="$PWD"
 
 # 1. The native module. The Node stage builds it first; build it here too when it is missing
 #    (running this stage alone, or on a machine where the Node stage was skipped).
-if ! compgen -G "bindings-node/*.node" >/dev/null || [ ! -f bindings-node/index.js ]; then
+if ! compgen -G "bindings-node/*.node" >/dev/null; then
   echo "--- building @checkout-kit/node (bindings-node)"
-  (cd bindings-node && npm ci --no-audit --no-fund && npm run build)
+  (cd bindings-node && npm ci --no-audit --no-fund && npm run build:debug)
 fi
 
 # 2. The sandbox binary the e2e tests spawn (a no-op when cargo finds it up to date).
@@ -21,4 +21,4 @@ export RAZORPAY_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/razorpay-sa
 cd examples/nestjs
 npm ci --no-audit --no-fund
 npm run build
-node --test --test-concurrency=1 dist/test/
+npm run test:e2e

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
-import { signWebhook } from '@checkout-kit/node';
+import { signPayment, signWebhook } from '@checkout-kit/node';
 import { type Delivery, type ShopApp, startShopApp, waitFor } from './support/shop-app';
 import { SANDBOX_KEYS, SandboxProcess } from './support/sandbox';
 
@@ -334,17 +334,39 @@ describe('signatures', () => {
   test('a forged payment callback is rejected and the order stays unpaid', async () => {
     await addToCart('mallory', 'tee-classic', 1);
     const session = await placeOrder('mallory');
-    const paid = await pay(session.razorpayOrderId);
-    const forged = { ...paid.body, razorpay_signature: 'f'.repeat(64) };
+    // Nobody paid; the "callback" is signed with a guessed secret.
+    const forged = {
+      razorpay_order_id: session.razorpayOrderId,
+      razorpay_payment_id: 'pay_FakeFakeFake01',
+      razorpay_signature: signPayment(session.razorpayOrderId, 'pay_FakeFakeFake01', 'guessed-secret'),
+    };
     const res = await api().post('/payments/verify').send(forged);
     assert.equal(res.status, 400);
     assert.equal(res.body.code, 'SIGNATURE_MISMATCH');
-    // (Webhooks from the real payment may still arrive and legitimately mark it paid; the
-    // forged callback itself changed nothing.)
+    const garbage = await api().post('/payments/verify').send({ ...forged, razorpay_signature: 'zz' });
+    assert.equal(garbage.status, 400);
+    assert.equal(garbage.body.code, 'SIGNATURE_MISMATCH');
     const missing = await api().post('/payments/verify').send({ razorpay_order_id: session.razorpayOrderId });
     assert.equal(missing.status, 400);
     assert.equal(missing.body.code, 'FIELD_INVALID');
-    await webhooksSettled();
+
+    const view = await api().get(`/orders/${session.orderId}`);
+    assert.equal(view.body.status, 'AWAITING_PAYMENT');
+    assert.deepEqual(view.body.paymentState.payments, {});
+  });
+
+  test('a genuine callback for an order the shop does not know is a 404', async () => {
+    const razorpayOrderId = 'order_NotOursNotOurs';
+    const paymentId = 'pay_NotOursNotOurs';
+    const res = await api()
+      .post('/payments/verify')
+      .send({
+        razorpay_order_id: razorpayOrderId,
+        razorpay_payment_id: paymentId,
+        razorpay_signature: signPayment(razorpayOrderId, paymentId, SANDBOX_KEYS.keySecret),
+      });
+    assert.equal(res.status, 404);
+    assert.equal(res.body.code, 'ORDER_NOT_FOUND');
   });
 
   test('webhooks with a bad signature or a tampered body are rejected with 400', async () => {

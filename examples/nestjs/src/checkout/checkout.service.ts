@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type CartReport, RazorpayClient, planCheckout, validateCart } from '@checkout-kit/node';
+import { type CartReport, RazorpayClient, createPaymentState, planCheckout, validateCart } from '@checkout-kit/node';
 import { CHECKOUT_KIT_OPTIONS, type CheckoutKitOptions } from '../checkout-kit/checkout-kit.options';
 import { gatewayError } from '../checkout-kit/http-errors';
 import { type Cart, type Order, SHOP_REPOSITORY, type ShopRepository, StockUnavailableError } from '../store/shop.repository';
@@ -94,7 +94,7 @@ export class CheckoutService {
       stockDecrements: plan.stockDecrements,
       stockReleased: false,
       // The reconciliation state starts from what the shop expects to be paid.
-      paymentState: { razorpayOrderId: razorpayOrder.id, amount: plan.total, currency: plan.currency },
+      paymentState: createPaymentState(razorpayOrder.id, plan.total, plan.currency),
       version: 0,
       createdAt: new Date().toISOString(),
     };

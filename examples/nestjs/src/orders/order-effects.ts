@@ -1,16 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RazorpayClient } from '@checkout-kit/node';
+import { type Effect, RazorpayClient, type RazorpayApiError } from '@checkout-kit/node';
 import { isCheckoutKitError } from '../checkout-kit/http-errors';
 import { type Order, SHOP_REPOSITORY, type ShopRepository } from '../store/shop.repository';
-
-/** An effect as `applyPaymentEvent` returns it: tagged by `type` (SCREAMING_SNAKE). */
-interface PaymentEffect {
-  type: string;
-  paymentId?: string;
-  amount?: number;
-  currency?: string;
-  [field: string]: unknown;
-}
 
 /**
  * Carries out the effects the reconciliation asks for after a real transition. The module
@@ -26,7 +17,7 @@ export class OrderEffects {
     private readonly razorpay: RazorpayClient,
   ) {}
 
-  async carryOut(order: Order, effects: readonly PaymentEffect[]): Promise<Order> {
+  async carryOut(order: Order, effects: readonly Effect[]): Promise<Order> {
     let current = order;
     for (const effect of effects) {
       switch (effect.type) {
@@ -44,23 +35,23 @@ export class OrderEffects {
         case 'FLAG_FOR_REVIEW':
           this.log.warn(`order ${current.id} needs review: ${JSON.stringify(effect.anomaly)}`);
           break;
-        default:
-          // NOTIFY_CUSTOMER and anything newer: a real shop enqueues an e-mail job here.
-          this.log.log(`order ${current.id}: ${effect.type}`);
+        case 'NOTIFY_CUSTOMER':
+          // A real shop enqueues an e-mail / push job here.
+          this.log.log(`order ${current.id}: tell the customer ${effect.notification.kind}`);
+          break;
       }
     }
     return current;
   }
 
   /** Manual-capture shops only (this one captures automatically, so it is rarely called). */
-  private async capture(order: Order, effect: PaymentEffect): Promise<void> {
-    if (!effect.paymentId || effect.amount === undefined || !effect.currency) return;
+  private async capture(order: Order, effect: Extract<Effect, { type: 'CAPTURE_PAYMENT' }>): Promise<void> {
     try {
       await this.razorpay.payments.capture(effect.paymentId, effect.amount, effect.currency);
     } catch (err) {
       // A late input can ask to capture a payment that is captured already: that is success.
       // Anything else stays visible; the next webhook or a manual retry resolves it.
-      const description = isCheckoutKitError(err) ? JSON.stringify(err.razorpayError ?? err.message) : String(err);
+      const description = isCheckoutKitError(err) ? JSON.stringify((err as Partial<RazorpayApiError>).error ?? err.message) : String(err);
       if (!/already been captured/i.test(description)) {
         this.log.error(`order ${order.id}: capture of ${effect.paymentId} failed: ${description}`);
       }

@@ -1,5 +1,6 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { applyPaymentEvent } from '@checkout-kit/node';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { type PaymentOutcome, type PaymentState, type ReconcileInput, applyPaymentEvent } from '@checkout-kit/node';
+import { isCheckoutKitError } from '../checkout-kit/http-errors';
 import { type Order, SHOP_REPOSITORY, type ShopRepository } from '../store/shop.repository';
 import { OrderEffects } from './order-effects';
 
@@ -12,15 +13,17 @@ export interface OrderView {
   amount: number;
   currency: string;
   lines: Order['lines'];
-  paymentState: unknown;
+  paymentState: PaymentState;
   createdAt: string;
 }
 
 /** Result of feeding one callback or webhook to an order. */
 export interface ApplyResult {
   order: Order;
-  /** False when the input was already applied (a duplicate webhook) or changed nothing. */
+  /** False when the input changed nothing. */
   changed: boolean;
+  /** The webhook's event id had been applied before (Razorpay delivers at least once). */
+  duplicate: boolean;
 }
 
 /** Optimistic-concurrency retries: a callback and a webhook for one order can race. */
@@ -50,11 +53,11 @@ export class OrdersService {
    * stores the result and acts on it. The write is conditional on the version read, so two
    * concurrent inputs for one order are serialised: the loser re-reads and re-applies.
    */
-  async applyPaymentInput(order: Order, input: unknown): Promise<ApplyResult> {
+  async applyPaymentInput(order: Order, input: ReconcileInput): Promise<ApplyResult> {
     let current: Order | null = order;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS && current; attempt++) {
-      const outcome = applyPaymentEvent(current.paymentState as never, input as never);
-      if (!outcome.changed) return { order: current, changed: false };
+      const outcome = this.reconcile(current, input);
+      if (!outcome.changed) return { order: current, changed: false, duplicate: outcome.duplicate };
       const next: Order = { ...current, paymentState: outcome.state, status: outcome.state.status };
       const written = await this.repo.updateOrder(next, current.version);
       if (written) {
@@ -63,12 +66,23 @@ export class OrdersService {
         // effects would lose them: a production shop writes them to an outbox table in the
         // same transaction as the state.)
         const settled = await this.effects.carryOut(written, outcome.effects);
-        return { order: settled, changed: true };
+        return { order: settled, changed: true, duplicate: false };
       }
       current = await this.repo.findOrder(order.id);
     }
     this.log.warn(`order ${order.id}: gave up after ${MAX_WRITE_ATTEMPTS} conflicting writes`);
     throw new ConflictException({ statusCode: 409, code: 'ORDER_WRITE_CONFLICT', message: 'order is being updated; retry' });
+  }
+
+  /** The module refuses inputs it cannot make sense of with a code; the stored state stays valid. */
+  private reconcile(order: Order, input: ReconcileInput): PaymentOutcome {
+    try {
+      return applyPaymentEvent(order.paymentState, input);
+    } catch (err) {
+      if (!isCheckoutKitError(err)) throw err;
+      this.log.warn(`order ${order.id}: ${input.type} not applied: ${err.code}`);
+      throw new UnprocessableEntityException({ statusCode: 422, code: err.code, message: err.message });
+    }
   }
 }
 

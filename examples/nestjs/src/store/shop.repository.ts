@@ -1,3 +1,5 @@
+import type { PaymentState } from '@checkout-kit/node';
+
 /**
  * The shop's storage, as an interface so that the in-memory store used by this example and a
  * Prisma/PostgreSQL store are interchangeable. Nothing here knows checkout rules: the
@@ -104,8 +106,8 @@ export interface Order {
   stockDecrements: StockChange[];
   /** Set once reserved stock went back on the shelf, so that it is never returned twice. */
   stockReleased: boolean;
-  /** Reconciliation state JSON exactly as `@checkout-kit/node` returned it. */
-  paymentState: unknown;
+  /** Reconciliation state exactly as `@checkout-kit/node` returned it (a JSON column). */
+  paymentState: PaymentState;
   /** Bumped on every write; `updateOrder` only succeeds on the version it read. */
   version: number;
   createdAt: string;

@@ -51,7 +51,7 @@ export class WebhooksService {
       return { received: true, duplicate: false, ignored: 'ORDER_NOT_FOUND' };
     }
     const result = await this.orders.applyPaymentInput(order, { type: 'webhook', eventId, event });
-    return { received: true, duplicate: !result.changed, orderStatus: result.order.status };
+    return { received: true, duplicate: result.duplicate, orderStatus: result.order.status };
   }
 }
 
