@@ -330,6 +330,44 @@ describe('checkout and payment', () => {
   });
 });
 
+describe('abandoned checkout', () => {
+  test('abandoning releases the reserved stock exactly once; a late payment is kept and flagged', async () => {
+    await addToCart('late-user', 'mug-steel', 2);
+    const before = await stockOf('mug-steel');
+    const session = await placeOrder('late-user');
+    assert.equal(await stockOf('mug-steel'), before - 2);
+
+    const abandoned = await api().post(`/orders/${session.orderId}/abandon`);
+    assert.equal(abandoned.status, 200, JSON.stringify(abandoned.body));
+    assert.equal(abandoned.body.stockReleased, true);
+    assert.equal(typeof abandoned.body.paymentState.abandonedAt, 'number');
+    assert.equal(await stockOf('mug-steel'), before);
+    const again = await api().post(`/orders/${session.orderId}/abandon`);
+    assert.equal(again.status, 200);
+    assert.equal(await stockOf('mug-steel'), before, 'released once, not twice');
+
+    // An old browser tab pays anyway: the money is not ignored, and a human is asked to look.
+    const paid = await pay(session.razorpayOrderId);
+    assert.equal(paid.status, 200);
+    const verified = await api().post('/payments/verify').send(paid.body);
+    assert.equal(verified.status, 200);
+    assert.equal(verified.body.status, 'PAID');
+    assert.ok(
+      verified.body.paymentState.anomalies.some((a: any) => a.type === 'PAID_AFTER_STOCK_RELEASE'),
+      JSON.stringify(verified.body.paymentState.anomalies),
+    );
+    await webhooksSettled();
+    assert.equal(await orderStatus(session.orderId), 'PAID');
+    assert.equal(await stockOf('mug-steel'), before);
+  });
+
+  test('abandoning an unknown order is a 404', async () => {
+    const res = await api().post('/orders/ord_nope/abandon');
+    assert.equal(res.status, 404);
+    assert.equal(res.body.code, 'ORDER_NOT_FOUND');
+  });
+});
+
 describe('signatures', () => {
   test('a forged payment callback is rejected and the order stays unpaid', async () => {
     await addToCart('mallory', 'tee-classic', 1);

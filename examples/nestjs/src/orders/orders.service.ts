@@ -13,6 +13,8 @@ export interface OrderView {
   amount: number;
   currency: string;
   lines: Order['lines'];
+  /** Reserved stock went back on the shelf (the order was abandoned). */
+  stockReleased: boolean;
   paymentState: PaymentState;
   createdAt: string;
 }
@@ -44,6 +46,23 @@ export class OrdersService {
       throw new NotFoundException({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: `no order ${id}` });
     }
     return toView(order);
+  }
+
+  /**
+   * The shopper cancelled, or the shop's checkout timer expired: give the reserved stock back.
+   * The reconciliation decides whether that is still possible and emits the release exactly
+   * once; money arriving later is not lost but flagged for review (PAID_AFTER_STOCK_RELEASE).
+   */
+  async abandon(id: string, now: Date = new Date()): Promise<OrderView> {
+    const order = await this.repo.findOrder(id);
+    if (!order) {
+      throw new NotFoundException({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: `no order ${id}` });
+    }
+    const { order: updated } = await this.applyPaymentInput(order, {
+      type: 'abandoned',
+      at: Math.floor(now.getTime() / 1000),
+    });
+    return toView(updated);
   }
 
   /**
@@ -95,6 +114,7 @@ export function toView(order: Order): OrderView {
     amount: order.amount,
     currency: order.currency,
     lines: order.lines,
+    stockReleased: order.stockReleased,
     paymentState: order.paymentState,
     createdAt: order.createdAt,
   };
