@@ -21,5 +21,6 @@ pub mod checkout_options;
 pub mod client;
 pub mod currency;
 pub mod model;
+pub mod reconcile;
 pub mod signature;
 pub mod webhook;

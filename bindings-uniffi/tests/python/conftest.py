@@ -58,27 +58,53 @@ class Sandbox:
             return e.code, e.read().decode()
 
 
-@pytest.fixture(scope="session")
-def sandbox():
+    def control(self, path, body=None, method="POST"):
+        """Calls one of the sandbox's /sandbox control endpoints; returns the JSON answer."""
+        import urllib.request
+
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            self.url + "/sandbox" + path, data=data, headers={"Content-Type": "application/json"}, method=method
+        )
+        with urllib.request.urlopen(req, timeout=70) as resp:
+            return json.loads(resp.read() or b"null")
+
+
+def start_sandbox(*extra_args):
+    """Starts the razorpay-sandbox binary on a free port; returns (process, Sandbox)."""
     import os
     import subprocess
 
     binary = os.environ.get("CHECKOUT_KIT_SANDBOX_BIN") or str(REPO_ROOT / "target" / "debug" / "razorpay-sandbox")
     assert os.path.exists(binary), f"razorpay-sandbox binary not found at {binary} (cargo build -p razorpay-sandbox)"
     proc = subprocess.Popen(
-        [binary, "--port", "0", "--key-id", KEY_ID, "--key-secret", KEY_SECRET, "--webhook-secret", WEBHOOK_SECRET],
+        [binary, "--port", "0", "--key-id", KEY_ID, "--key-secret", KEY_SECRET, "--webhook-secret", WEBHOOK_SECRET, *extra_args],
         stdout=subprocess.PIPE,
         text=True,
     )
+    first = proc.stdout.readline().strip()
+    prefix = "razorpay-sandbox listening on "
+    if not first.startswith(prefix):
+        stop_sandbox(proc)
+        raise AssertionError(f"unexpected sandbox banner {first!r}")
+    return proc, Sandbox(first[len(prefix):])
+
+
+def stop_sandbox(proc):
+    import subprocess
+
+    proc.terminate()
     try:
-        first = proc.stdout.readline().strip()
-        prefix = "razorpay-sandbox listening on "
-        assert first.startswith(prefix), f"unexpected sandbox banner {first!r}"
-        yield Sandbox(first[len(prefix):])
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    proc, running = start_sandbox()
+    try:
+        yield running
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_sandbox(proc)
