@@ -64,6 +64,12 @@ impl From<&str> for Secret {
     }
 }
 
+impl From<&String> for Secret {
+    fn from(value: &String) -> Self {
+        Self(value.clone())
+    }
+}
+
 impl From<&Secret> for Secret {
     fn from(value: &Secret) -> Self {
         value.clone()
@@ -92,6 +98,7 @@ mod tests {
     fn exposes_the_value_on_request() {
         assert_eq!(Secret::from("abc").expose_secret(), "abc");
         assert_eq!(Secret::from(String::from("abc")).expose_secret(), "abc");
+        assert_eq!(Secret::from(&String::from("abc")).expose_secret(), "abc");
         assert!(Secret::default().is_empty());
         assert!(!Secret::new("x").is_empty());
     }

@@ -85,6 +85,28 @@ proptest! {
     }
 
     #[test]
+    fn any_field_removed_from_a_real_event_is_handled(
+        sample in any::<prop::sample::Index>(),
+        path in any::<prop::sample::Index>(),
+    ) {
+        let samples = samples();
+        let mut event = samples[sample.index(samples.len())].clone();
+        let pointers = field_pointers(&event, String::new());
+        let pointer = &pointers[path.index(pointers.len())];
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        match event.pointer_mut(parent).unwrap() {
+            Value::Object(map) => { map.remove(&key.replace("~1", "/").replace("~0", "~")); }
+            Value::Array(items) => { items.remove(key.parse::<usize>().unwrap()); }
+            _ => unreachable!("a pointer's parent is a container"),
+        }
+        let body = serde_json::to_vec(&event).unwrap();
+        match verifier().construct_event(&body, &sign_webhook(&body, SECRET)) {
+            Ok(parsed) => prop_assert_eq!(serde_json::to_value(&parsed).unwrap(), event),
+            Err(err) => prop_assert_eq!(err.code(), "WEBHOOK_INVALID_PAYLOAD"),
+        }
+    }
+
+    #[test]
     fn from_slice_never_panics(body in proptest::collection::vec(any::<u8>(), 0..512)) {
         let _ = WebhookEvent::from_slice(&body);
     }

@@ -33,6 +33,8 @@ use serde_json::{Map, Value};
 pub struct Extra {
     fields: Map<String, Value>,
     explicit_nulls: Vec<String>,
+    /// Modelled fields that default to an empty list when missing and were missing.
+    missing_defaults: Vec<&'static str>,
 }
 
 impl Extra {
@@ -55,6 +57,20 @@ impl Extra {
     pub(crate) fn set_explicit_nulls(&mut self, nulls: Vec<String>) {
         self.explicit_nulls = nulls;
     }
+
+    pub(crate) fn missing_defaults(&self) -> &[&'static str] {
+        &self.missing_defaults
+    }
+
+    pub(crate) fn set_missing_defaults(&mut self, missing: Vec<&'static str>) {
+        self.missing_defaults = missing;
+    }
+
+    /// Whether serialising needs more than the derived fields: explicit nulls to write back or
+    /// missing defaults to leave out.
+    pub(crate) fn has_wire_notes(&self) -> bool {
+        !self.explicit_nulls.is_empty() || !self.missing_defaults.is_empty()
+    }
 }
 
 impl Deref for Extra {
@@ -76,6 +92,7 @@ impl From<Map<String, Value>> for Extra {
         Self {
             fields,
             explicit_nulls: Vec::new(),
+            missing_defaults: Vec::new(),
         }
     }
 }

@@ -42,10 +42,12 @@ impl<T> Absent for Vec<T> {
     }
 }
 
-/// Reads an object through its `Wire` twin and records the modelled fields sent as `null`.
+/// Reads an object through its `Wire` twin and records the modelled fields sent as `null`, and
+/// which of the fields that default to an empty list (`defaults`) were missing.
 pub(crate) fn deserialize_entity<'de, D, T>(
     deserializer: D,
     type_name: &'static str,
+    defaults: &[&'static str],
     wire: impl FnOnce(Value) -> Result<T, serde_json::Error>,
     extra: impl FnOnce(&mut T) -> &mut Extra,
 ) -> Result<T, D::Error>
@@ -58,6 +60,11 @@ where
         .filter(|(_, value)| value.is_null())
         .map(|(key, _)| key.clone())
         .collect();
+    let missing: Vec<&'static str> = defaults
+        .iter()
+        .copied()
+        .filter(|key| !map.contains_key(*key))
+        .collect();
     let mut entity = wire(Value::Object(map))
         .map_err(|err| D::Error::custom(format_args!("{type_name}: {err}")))?;
     let extra = extra(&mut entity);
@@ -67,12 +74,14 @@ where
         .filter(|key| !extra.contains_key(key))
         .collect();
     extra.set_explicit_nulls(nulls);
+    extra.set_missing_defaults(missing);
     Ok(entity)
 }
 
-/// Writes an object whose `Extra` recorded explicit nulls: the typed fields first, then `null`
-/// for each recorded field that is still unset (a field set since then keeps its value).
-pub(crate) fn serialize_with_nulls<S: Serializer>(
+/// Writes an object whose `Extra` recorded explicit nulls or missing defaults: the typed fields,
+/// then `null` for each recorded field that is still unset (a field set since then keeps its
+/// value), without the defaulted lists that were missing and are still empty.
+pub(crate) fn serialize_with_wire_notes<S: Serializer>(
     wire: Result<Value, serde_json::Error>,
     extra: &Extra,
     serializer: S,
@@ -81,6 +90,15 @@ pub(crate) fn serialize_with_nulls<S: Serializer>(
     if let Value::Object(map) = &mut value {
         for key in extra.explicit_nulls() {
             map.entry(key.clone()).or_insert(Value::Null);
+        }
+        for key in extra.missing_defaults() {
+            if map
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty)
+            {
+                map.remove(*key);
+            }
         }
     }
     value.serialize(serializer)
@@ -92,6 +110,10 @@ pub(crate) fn serialize_with_nulls<S: Serializer>(
 /// Per-field `#[serde(...)]` attributes (after the doc comment) apply to the wire format only.
 /// Every field is skipped when [`Absent`], i.e. `None` options are left out rather than written
 /// as `null` (unless they were received as `null`).
+///
+/// A list field marked `#[serde(default)]` is named again after the struct, in
+/// `missing_defaults: [field]`, so that a missing list is left out again rather than written as
+/// `[]`.
 macro_rules! entity {
     (
         $(#[$meta:meta])*
@@ -102,6 +124,7 @@ macro_rules! entity {
                 pub $field:ident : $ty:ty
             ),* $(,)?
         }
+        $(missing_defaults: [$($default:ident),* $(,)?])?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +155,7 @@ macro_rules! entity {
                     $crate::model::wire::deserialize_entity(
                         deserializer,
                         stringify!($name),
+                        &[$($(stringify!($default)),*)?],
                         Wire::deserialize,
                         |entity| &mut entity.extra,
                     )
@@ -140,10 +164,10 @@ macro_rules! entity {
 
             impl serde::Serialize for $name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    if self.extra.explicit_nulls().is_empty() {
+                    if !self.extra.has_wire_notes() {
                         Wire::serialize(self, serializer)
                     } else {
-                        $crate::model::wire::serialize_with_nulls(
+                        $crate::model::wire::serialize_with_wire_notes(
                             Wire::serialize(self, serde_json::value::Serializer),
                             &self.extra,
                             serializer,

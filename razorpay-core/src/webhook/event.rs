@@ -75,7 +75,7 @@ entity! {
         pub account_id: Option<String>,
         /// What happened.
         pub event: EventName,
-        /// The entity names present in `payload`.
+        /// The entity names present in `payload` (empty if Razorpay left the field out).
         #[serde(default)]
         pub contains: Vec<String>,
         /// The objects the event is about.
@@ -83,6 +83,7 @@ entity! {
         /// When the event was created, Unix seconds. See [`WebhookEvent::timestamp`].
         pub created_at: Option<i64>,
     }
+    missing_defaults: [contains]
 }
 
 impl WebhookEvent {
@@ -172,6 +173,24 @@ mod tests {
         assert!(event.payment().is_none());
         assert_eq!(event.payload.extra["payout"]["entity"]["id"], "pout_1");
         assert_eq!(serde_json::to_value(&event).unwrap(), body);
+    }
+
+    #[test]
+    fn a_missing_contains_stays_missing_unless_filled_in() {
+        let body = br#"{"entity":"event","event":"payment.failed","payload":{}}"#;
+        let mut event = WebhookEvent::from_slice(body).unwrap();
+        assert!(event.contains.is_empty());
+        let expected: serde_json::Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(serde_json::to_value(&event).unwrap(), expected);
+        event.contains.push("payment".into());
+        assert_eq!(
+            serde_json::to_value(&event).unwrap()["contains"],
+            json!(["payment"])
+        );
+        // Sent as an empty list, it is written back as one.
+        let body = br#"{"entity":"event","event":"payment.failed","contains":[],"payload":{}}"#;
+        let event = WebhookEvent::from_slice(body).unwrap();
+        assert_eq!(serde_json::to_value(&event).unwrap()["contains"], json!([]));
     }
 
     #[test]
