@@ -242,6 +242,21 @@ async fn a_slow_answer_times_out_and_is_not_repeated_for_a_post() {
         "took {:?}",
         started.elapsed()
     );
+    // Razorpay may still have created the order: exactly the case where a blind retry would
+    // create a second one. The sandbox finishes the slow request; there is one order, not two.
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let orders = client
+        .orders()
+        .list(&ListOrders::default())
+        .await
+        .expect("list");
+    assert_eq!(orders.count, 1);
+    let posts = sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count();
+    assert_eq!(posts, 1);
 }
 
 #[tokio::test]

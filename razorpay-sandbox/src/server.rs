@@ -8,6 +8,7 @@ use std::time::Duration;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
+use razorpay_core::Secret;
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tokio::task::{JoinHandle, JoinSet};
@@ -186,7 +187,7 @@ impl SandboxBuilder {
             requests: Mutex::new(Vec::new()),
             webhooks,
             key_id,
-            key_secret,
+            key_secret: Secret::new(key_secret),
         });
         let server = tokio::spawn(serve(listener, router(Arc::clone(&shared)), shutdown_rx));
         Ok(Sandbox {
@@ -248,7 +249,7 @@ impl Sandbox {
 
     /// API key secret accepted by the sandbox (also signs checkout results).
     pub fn key_secret(&self) -> &str {
-        &self.shared.key_secret
+        self.shared.key_secret.expose_secret()
     }
 
     /// Secret that signs webhooks (unless an endpoint has its own).

@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use razorpay_core::Secret;
 use serde::Serialize;
 
 use crate::api_error::ApiError;
@@ -32,7 +33,19 @@ pub struct Shared {
     pub requests: Mutex<Vec<RecordedRequest>>,
     pub webhooks: Arc<Webhooks>,
     pub key_id: String,
-    pub key_secret: String,
+    pub key_secret: Secret,
+}
+
+/// Most entries the request and delivery logs keep; older ones are dropped so a long-running
+/// sandbox (or a benchmark) does not grow without bound.
+pub const LOG_LIMIT: usize = 10_000;
+
+/// Appends to a log, dropping the oldest entries beyond [`LOG_LIMIT`].
+pub fn push_bounded<T>(log: &mut Vec<T>, entry: T) {
+    if log.len() >= LOG_LIMIT {
+        log.drain(..log.len() + 1 - LOG_LIMIT);
+    }
+    log.push(entry);
 }
 
 /// Locks a mutex, ignoring poisoning: every critical section leaves consistent data.
@@ -45,9 +58,22 @@ impl Shared {
     /// and emits the webhook events of the attempt.
     pub fn checkout(&self, request: &CheckoutRequest) -> Result<CheckoutResult, ApiError> {
         let (result, events) = lock(&self.store).checkout(request, |order_id, payment_id| {
-            razorpay_core::sign_payment(order_id, payment_id, &self.key_secret)
+            razorpay_core::sign_payment(order_id, payment_id, self.key_secret.expose_secret())
         })?;
         self.webhooks.emit(events);
         Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logs_keep_the_newest_entries() {
+        let mut log: Vec<usize> = (0..LOG_LIMIT).collect();
+        push_bounded(&mut log, LOG_LIMIT);
+        assert_eq!(log.len(), LOG_LIMIT);
+        assert_eq!((log[0], log[LOG_LIMIT - 1]), (1, LOG_LIMIT));
     }
 }

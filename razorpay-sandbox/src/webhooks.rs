@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use razorpay_core::Secret;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc, watch};
@@ -14,7 +15,7 @@ use crate::ids::random_base62;
 use crate::store::{Event, now};
 
 /// A registered webhook URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhookEndpoint {
     /// Where events are POSTed.
     pub url: String,
@@ -24,6 +25,17 @@ pub struct WebhookEndpoint {
     /// Event names to send (all when `None`).
     #[serde(default)]
     pub events: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for WebhookEndpoint {
+    // The signing secret is left out on purpose.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookEndpoint")
+            .field("url", &self.url)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("events", &self.events)
+            .finish()
+    }
 }
 
 impl WebhookEndpoint {
@@ -133,7 +145,7 @@ struct Job {
 #[derive(Debug)]
 pub struct Webhooks {
     account_id: String,
-    secret: String,
+    secret: Secret,
     endpoints: Mutex<Vec<WebhookEndpoint>>,
     faults: Mutex<WebhookFaults>,
     retry: WebhookRetry,
@@ -168,7 +180,7 @@ impl Webhooks {
             .unwrap_or_default();
         let webhooks = Arc::new(Self {
             account_id,
-            secret,
+            secret: Secret::new(secret),
             endpoints: Mutex::new(endpoints),
             faults: Mutex::new(faults),
             retry,
@@ -185,7 +197,7 @@ impl Webhooks {
 
     /// The secret deliveries are signed with by default.
     pub fn secret(&self) -> &str {
-        &self.secret
+        self.secret.expose_secret()
     }
 
     /// Adds a receiver.
@@ -233,7 +245,10 @@ impl Webhooks {
             let body = Arc::new(self.envelope(&event));
             let event_id = random_base62(14);
             for endpoint in endpoints.iter().filter(|e| e.wants(event.name)) {
-                let secret = endpoint.secret.as_deref().unwrap_or(&self.secret);
+                let secret = endpoint
+                    .secret
+                    .as_deref()
+                    .unwrap_or(self.secret.expose_secret());
                 let job = Job {
                     event_id: event_id.clone(),
                     event: event.name,
@@ -374,7 +389,7 @@ impl Webhooks {
             signature: job.signature.clone(),
         };
         let succeeded = delivery.succeeded();
-        lock(&self.log).push(delivery);
+        crate::shared::push_bounded(&mut lock(&self.log), delivery);
         succeeded
     }
 }

@@ -21,7 +21,7 @@
 //! |---|---|---|
 //! | 429 (waits `Retry-After`) | retried | retried |
 //! | connect error / connect timeout (nothing sent) | retried | retried |
-//! | 5xx, timeout or connection lost after sending | retried | **not** retried |
+//! | 5xx, timeout or connection lost after sending (and 409 "still processing") | retried | **not** retried |
 //! | other 4xx, invalid JSON | not retried | not retried |
 //!
 //! Waits grow exponentially with jitter ([`RetryPolicy`]); every attempt is bounded by the

@@ -66,7 +66,10 @@ impl Failure {
                 request_sent: false,
                 ..
             } => Self::NotSent,
-            ClientError::Server { .. }
+            // 409: Razorpay is still processing an idempotent refund with the same key and asks
+            // for a retry; for other requests it is final because replay_safe is false.
+            ClientError::BadRequest { status: 409, .. }
+            | ClientError::Server { .. }
             | ClientError::Timeout { .. }
             | ClientError::Connection { .. } => Self::MaybeProcessed,
             _ => Self::Final,
@@ -210,6 +213,38 @@ mod tests {
             None
         );
         assert_eq!(policy.next_delay(Failure::Final, 1, true, 0.0), None);
+    }
+
+    #[test]
+    fn classifies_client_errors() {
+        let body = br#"{"error":{"code":"BAD_REQUEST_ERROR","description":"in progress"}}"#;
+        assert_eq!(
+            Failure::of(&ClientError::from_status(409, None, body)),
+            Failure::MaybeProcessed
+        );
+        assert_eq!(
+            Failure::of(&ClientError::from_status(400, None, body)),
+            Failure::Final
+        );
+        assert_eq!(
+            Failure::of(&ClientError::from_status(503, None, b"")),
+            Failure::MaybeProcessed
+        );
+        let limited = ClientError::from_status(429, Some(Duration::from_secs(1)), b"");
+        assert_eq!(
+            Failure::of(&limited),
+            Failure::RateLimited(Some(Duration::from_secs(1)))
+        );
+        assert_eq!(
+            Failure::of(&ClientError::Timeout {
+                request_sent: false
+            }),
+            Failure::NotSent
+        );
+        assert_eq!(
+            Failure::of(&ClientError::Timeout { request_sent: true }),
+            Failure::MaybeProcessed
+        );
     }
 
     #[test]

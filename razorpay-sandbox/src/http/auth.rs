@@ -56,7 +56,10 @@ pub async fn basic_auth(
     if key_id != shared.key_id {
         return ApiError::unauthorized(INVALID_KEY).into_response();
     }
-    if !constant_time_eq(secret.as_bytes(), shared.key_secret.as_bytes()) {
+    if !constant_time_eq(
+        secret.as_bytes(),
+        shared.key_secret.expose_secret().as_bytes(),
+    ) {
         return ApiError::unauthorized(WRONG_SECRET).into_response();
     }
     next.run(request).await

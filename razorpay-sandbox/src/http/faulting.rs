@@ -10,7 +10,7 @@ use tokio::sync::Notify;
 
 use crate::api_error::ApiError;
 use crate::faults::ApiFault;
-use crate::shared::{RecordedRequest, Shared, lock};
+use crate::shared::{RecordedRequest, Shared, lock, push_bounded};
 
 /// Request extension set by the accept loop: notifying it makes the loop close the
 /// connection without answering.
@@ -52,7 +52,7 @@ pub async fn inject_and_record(
             if let Some(ConnectionKill(kill)) =
                 request.extensions().get::<ConnectionKill>().cloned()
             {
-                lock(&shared.requests).push(record);
+                push_bounded(&mut lock(&shared.requests), record);
                 kill.notify_one();
                 // The accept loop drops the connection; this future is dropped with it.
                 return std::future::pending().await;
@@ -60,14 +60,25 @@ pub async fn inject_and_record(
             ApiError::server_error().into_response()
         }
         Some(slow @ ApiFault::Slow { .. }) => {
-            if let Some(delay) = slow.delay() {
+            // Like Razorpay, finish the work even if the client gives up waiting: run it in its
+            // own task so a closed connection cannot cancel it. This is what makes blind POST
+            // retries create duplicates, and what tests of the client's retry rules rely on.
+            let delay = slow.delay().unwrap_or_default();
+            let log = Arc::clone(&shared);
+            let work = tokio::spawn(async move {
                 tokio::time::sleep(delay).await;
-            }
-            next.run(request).await
+                let response = next.run(request).await;
+                record.status = Some(response.status().as_u16());
+                push_bounded(&mut lock(&log.requests), record);
+                response
+            });
+            return work
+                .await
+                .unwrap_or_else(|_| ApiError::server_error().into_response());
         }
         None => next.run(request).await,
     };
     record.status = Some(response.status().as_u16());
-    lock(&shared.requests).push(record);
+    push_bounded(&mut lock(&shared.requests), record);
     response
 }

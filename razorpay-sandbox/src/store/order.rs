@@ -157,7 +157,7 @@ impl Store {
 
     /// `GET /v1/orders` with `from`, `to`, `count`, `skip`, `authorized`, `receipt`.
     pub fn list_orders(&self, query: &Params) -> Result<Value, ApiError> {
-        let window = listing::Window::parse(query, &["authorized", "receipt", "expand[]"])?;
+        let window = listing::Window::parse(query, &["authorized", "receipt"])?;
         let authorized = fields::boolean(query, "authorized")?;
         let receipt = fields::string(query, "receipt")?;
         let items = self
