@@ -220,6 +220,24 @@ async fn entities_have_razorpay_ids_and_empty_notes_are_arrays() {
 }
 
 #[tokio::test]
+async fn form_encoded_bodies_work_like_razorpays_curl_examples() {
+    let api = Api::start().await;
+    let request = api
+        .http
+        .post(api.url("/v1/orders"))
+        .basic_auth(api.sandbox.key_id(), Some(api.sandbox.key_secret()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("amount=100&currency=INR&receipt=rcptid+%231&payment_capture=0&notes[note_key]=Beam+me+up");
+    let (status, order) = api.send(request).await;
+    assert_eq!(status, 200, "{order}");
+    assert_eq!(
+        (order["amount"].clone(), order["receipt"].clone()),
+        (json!(100), json!("rcptid #1"))
+    );
+    assert_eq!(order["notes"], json!({"note_key": "Beam me up"}));
+}
+
+#[tokio::test]
 async fn checkout_failures_hand_back_razorpays_error_object() {
     let api = Api::start().await;
     let (_, order) = api

@@ -24,8 +24,12 @@ fn emit(shared: &Shared, mutation: Mutation) -> Answer {
     Ok(Json(body))
 }
 
-pub async fn create_order(State(shared): State<Arc<Shared>>, body: Bytes) -> Answer {
-    let params = params::body(&body)?;
+pub async fn create_order(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
     let order = lock(&shared.store).create_order(&params)?;
     Ok(Json(order))
 }
@@ -43,9 +47,10 @@ pub async fn fetch_order(State(shared): State<Arc<Shared>>, Path(id): Path<Strin
 pub async fn edit_order(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let params = params::body(&body)?;
+    let params = params::body(&headers, &body)?;
     Ok(Json(lock(&shared.store).edit_order(&id, &params)?))
 }
 
@@ -66,9 +71,10 @@ pub async fn fetch_payment(State(shared): State<Arc<Shared>>, Path(id): Path<Str
 pub async fn capture_payment(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let params = params::body(&body)?;
+    let params = params::body(&headers, &body)?;
     let mutation = lock(&shared.store).capture(&id, &params);
     emit(&shared, mutation)
 }
@@ -79,7 +85,7 @@ pub async fn create_refund(
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let params = params::body(&body)?;
+    let params = params::body(&headers, &body)?;
     let key = headers
         .get("x-refund-idempotency")
         .and_then(|v| v.to_str().ok());

@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::params;
 use crate::api_error::ApiError;
 use crate::faults::{ApiFault, FaultRates};
 use crate::shared::{Shared, lock};
@@ -182,7 +181,7 @@ pub async fn set_faults(
     State(shared): State<Arc<Shared>>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    let body: FaultsBody = if params::body(&body)?.is_empty() {
+    let body: FaultsBody = if body.iter().all(u8::is_ascii_whitespace) {
         FaultsBody::default()
     } else {
         serde_json::from_slice(&body)
