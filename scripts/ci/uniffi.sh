@@ -33,6 +33,10 @@ for lang in python kotlin swift; do
   (cd "$ROOT/bindings-uniffi" && "$BINDGEN" generate --no-format --library "$LIB" \
     --language "$lang" --out-dir "$GEN/$lang")
 done
+# The Android flavour of the Kotlin (Android's cleaner instead of java.lang.ref.Cleaner).
+(cd "$ROOT/bindings-uniffi" && "$BINDGEN" generate --no-format --library "$LIB" \
+  --language kotlin --config android.toml --out-dir "$GEN/kotlin-android")
+grep -q 'android.system.SystemCleaner' "$GEN/kotlin-android/dev/checkoutkit/checkout_kit.kt"
 
 echo "--- swift: sources, header and modulemap (compiling them needs macOS + Xcode)"
 for f in CheckoutKit.swift CheckoutKitFFI.h CheckoutKitFFI.modulemap; do
