@@ -293,3 +293,85 @@ async fn duplicate_and_shuffled_delivery_deliver_every_event_possibly_twice() {
         .count();
     assert_eq!(duplicates, 15);
 }
+
+#[tokio::test]
+async fn a_receiver_that_never_answers_times_out_and_is_retried() {
+    // Accepts connections, reads nothing, answers nothing.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+    let hold = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            open.push(socket);
+        }
+    });
+    let retry = razorpay_sandbox::WebhookRetry {
+        timeout: Duration::from_millis(150),
+        max_attempts: 3,
+        initial_backoff: Duration::from_millis(10),
+        max_backoff: Duration::from_millis(20),
+    };
+    let sandbox = Sandbox::builder()
+        .webhook_retry(retry)
+        .webhook_endpoint(WebhookEndpoint {
+            url,
+            secret: None,
+            events: Some(vec!["payment.authorized".into()]),
+        })
+        .start()
+        .await
+        .expect("sandbox");
+    let client = support::client(&sandbox);
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(10_000, "INR"))
+        .await
+        .expect("order");
+    sandbox.pay(&order.id).expect("pay");
+    assert!(sandbox.wait_for_webhooks(WAIT).await);
+    let attempts: Vec<_> = sandbox
+        .webhook_deliveries()
+        .iter()
+        .map(|d| (d.attempt, d.status, d.error.clone()))
+        .collect();
+    let timeout = Some("timeout".to_string());
+    assert_eq!(
+        attempts,
+        [
+            (1, None, timeout.clone()),
+            (2, None, timeout.clone()),
+            (3, None, timeout)
+        ]
+    );
+    hold.abort();
+}
+
+#[tokio::test]
+async fn the_delay_fault_holds_every_delivery_back() {
+    let receiver = support::Receiver::start(0).await;
+    let sandbox = support::sandbox().await;
+    sandbox.register_webhook(&receiver.url);
+    sandbox.set_webhook_faults(WebhookFaults {
+        duplicate_rate: 0.0,
+        shuffle_window_ms: 0,
+        delay_ms: 150,
+    });
+    let client = support::client(&sandbox);
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(10_000, "INR"))
+        .await
+        .expect("order");
+    let started = std::time::Instant::now();
+    sandbox.pay(&order.id).expect("pay");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(receiver.received().is_empty(), "nothing before the delay");
+    assert!(sandbox.wait_for_webhooks(WAIT).await);
+    assert_eq!(receiver.received().len(), 3);
+    assert!(
+        started.elapsed() >= Duration::from_millis(450),
+        "three delayed deliveries in order"
+    );
+}
