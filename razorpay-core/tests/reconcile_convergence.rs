@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use razorpay_core::reconcile::{
     Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus, PaymentState, ReconcileInput,
     apply,
@@ -478,37 +479,63 @@ fn is_paid(status: PaymentOrderStatus) -> bool {
     )
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+/// The property, for one story and one arrangement of its inputs.
+fn check(story: &Story, order: &[usize]) -> Result<(), TestCaseError> {
+    let canonical: Vec<usize> = (0..story.inputs.len()).collect();
+    let (reference, reference_effects) = run(story, &canonical)?;
+    let (state, effects) = run(story, order)?;
 
-    #[test]
-    fn every_ordering_converges_with_each_effect_once((story, order) in arranged()) {
-        let canonical: Vec<usize> = (0..story.inputs.len()).collect();
-        let (reference, reference_effects) = run(&story, &canonical)?;
-        let (state, effects) = run(&story, &order)?;
-
-        // Same state, byte for byte.
-        prop_assert_eq!(state.to_json(), reference.to_json());
-        // Same effects, and exactly the ones the story calls for, each once.
-        prop_assert_eq!(&effects, &reference_effects);
-        prop_assert_eq!(&effects, &story.plan.expected_effects());
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for effect in &effects {
-            *counts.entry(format!("{effect:?}")).or_default() += 1;
-        }
-        prop_assert!(counts.values().all(|n| *n == 1), "an effect was emitted twice: {counts:?}");
-
-        let (status, paid, refunded) = story.plan.expected_totals();
-        prop_assert_eq!(state.status, status);
-        prop_assert_eq!(state.amount_paid, paid);
-        prop_assert_eq!(state.amount_refunded, refunded);
-        prop_assert_eq!(state.amount_refund_pending, 0);
-        // Every webhook was recorded once, whatever the repetitions.
-        let webhooks = story
-            .inputs
-            .iter()
-            .filter(|i| matches!(i.as_ref(), ReconcileInput::Webhook { .. }))
-            .count();
-        prop_assert_eq!(state.applied_event_ids.len(), webhooks);
+    // Same state, byte for byte.
+    prop_assert_eq!(state.to_json(), reference.to_json());
+    // Same effects, and exactly the ones the story calls for, each once.
+    prop_assert_eq!(&effects, &reference_effects);
+    prop_assert_eq!(&effects, &story.plan.expected_effects());
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for effect in &effects {
+        *counts.entry(format!("{effect:?}")).or_default() += 1;
     }
+    prop_assert!(
+        counts.values().all(|n| *n == 1),
+        "an effect was emitted twice: {counts:?}"
+    );
+
+    let (status, paid, refunded) = story.plan.expected_totals();
+    prop_assert_eq!(state.status, status);
+    prop_assert_eq!(state.amount_paid, paid);
+    prop_assert_eq!(state.amount_refunded, refunded);
+    prop_assert_eq!(state.amount_refund_pending, 0);
+    // Every webhook was recorded once, whatever the repetitions.
+    let webhooks = story
+        .inputs
+        .iter()
+        .filter(|i| matches!(i.as_ref(), ReconcileInput::Webhook { .. }))
+        .count();
+    prop_assert_eq!(state.applied_event_ids.len(), webhooks);
+    Ok(())
+}
+
+/// Driven by a `TestRunner` rather than the `proptest!` macro: the macro lets
+/// `PROPTEST_CASES` override the configured count (the CI script sets 256 for the other
+/// property tests), while this test must run at least 10 000 cases.
+#[test]
+fn every_ordering_converges_with_each_effect_once() {
+    let config = ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let cases_run = std::cell::Cell::new(0u32);
+    let result = runner.run(&arranged(), |(story, order)| {
+        cases_run.set(cases_run.get() + 1);
+        check(&story, &order)
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    assert!(
+        cases_run.get() >= 10_000,
+        "only {} cases ran",
+        cases_run.get()
+    );
 }
