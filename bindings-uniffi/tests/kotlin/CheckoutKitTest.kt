@@ -156,6 +156,23 @@ fun cartCase() {
     check(warning.isValid && warning.invalidItems.single().severity == Severity.WARNING) { "tolerated rise is a warning" }
 }
 
+fun webhookAndReconciliation() {
+    val orderId = "order_DESlLckIVRkHWj"
+    val body = ("""{"entity":"event","account_id":"acc_1","event":"payment.captured","contains":["payment"],""" +
+        """"payload":{"payment":{"entity":{"id":"pay_A","entity":"payment","amount":50000,"currency":"INR",""" +
+        """"status":"captured","order_id":"$orderId","captured":true,"notes":[]}}},"created_at":1700000000}""").toByteArray()
+    val event = WebhookVerifier(listOf("whsec_new", "whsec_old")).use { it.constructEvent(body, signWebhook(body, "whsec_old")) }
+    check(event.event == "payment.captured" && event.payment?.amount == 50000L) { "typed webhook event" }
+
+    val start = newPaymentState(orderId, 50000L, "INR")
+    val paid = applyPaymentEvent(start, ReconcileInput.Webhook(eventId = "evt_1", body = body))
+    check(paid.status == "PAID") { "status ${paid.status}" }
+    check(paid.effects.first() == Effect.MarkOrderPaid(razorpayOrderId = orderId, amount = 50000L, currency = "INR")) { "mark paid effect" }
+    val again = applyPaymentEvent(paid.stateJson, ReconcileInput.Webhook(eventId = "evt_1", body = body))
+    check(again.duplicate && again.effects.isEmpty()) { "duplicate changes nothing" }
+    expectThrows<ReconcileException.InvalidJson>("corrupt state") { applyPaymentEvent("{", ReconcileInput.Abandoned(at = 1L)) }
+}
+
 /** Starts the razorpay-sandbox binary on a free port; returns the process and its URL. */
 fun startSandbox(binary: String, keyId: String, keySecret: String): Pair<Process, String> {
     val process = ProcessBuilder(binary, "--port", "0", "--key-id", keyId, "--key-secret", keySecret)
@@ -235,6 +252,7 @@ fun main() {
     typedErrors()
     currencyAndCheckout()
     cartCase()
+    webhookAndReconciliation()
     clientAgainstSandbox(System.getProperty("checkoutkit.sandbox") ?: "target/debug/razorpay-sandbox")
     println("kotlin: all $checks checks passed")
 }
