@@ -98,6 +98,13 @@ fn many_carts(c: &mut Criterion) {
     let mut rng = Lcg(11);
     let carts: Vec<Cart> = (0..100_000).map(|_| cart(&mut rng, 10)).collect();
 
+    let index = CatalogIndex::new(&catalog);
+    let mut group = c.benchmark_group("one ten-line cart, prebuilt 100k index");
+    group.bench_function("validate_cart_indexed", |b| {
+        b.iter(|| validate_cart_indexed(black_box(&carts[0]), black_box(&index), &policy))
+    });
+    group.finish();
+
     let mut group = c.benchmark_group("100k ten-line carts, 100k-product catalog");
     group.sample_size(10);
     group.bench_function("validate_carts", |b| {

@@ -105,7 +105,8 @@ fn cart_line() -> impl Strategy<Value = CartLine> {
 
 fn cart() -> impl Strategy<Value = Cart> {
     (
-        prop::collection::vec(cart_line(), 0..8),
+        // Up to 24 lines: small carts and the hashed path for larger ones.
+        prop_oneof![3 => prop::collection::vec(cart_line(), 0..8), 1 => prop::collection::vec(cart_line(), 8..24)],
         prop_oneof![6 => Just(0i64), 2 => 0i64..100_000, 1 => amount()],
         prop::bool::weighted(0.95),
     )

@@ -51,11 +51,7 @@ pub(crate) fn format_with(amount: i64, symbol: &str, exponent: u8, grouping: Gro
         out.push('-');
     }
     out.push_str(symbol);
-    if symbol
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphabetic() || c == '.' || c == '/')
-    {
+    if symbol.chars().next_back().is_some_and(spaced_after) {
         out.push(' ');
     }
     push_grouped(&mut out, whole, grouping);
@@ -68,6 +64,19 @@ pub(crate) fn format_with(amount: i64, symbol: &str, exponent: u8, grouping: Gro
         out.push_str(&digits);
     }
     out
+}
+
+/// Whether a symbol ending in `c` needs a space before the digits: letters (`KD`, `лв`) and
+/// abbreviation marks (`Bs.`, `S/`) do, sign-like symbols (`$`, `₹`, `€`) do not.
+fn spaced_after(c: char) -> bool {
+    match c {
+        '.' | '/' => true,
+        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        // The Currency Symbols block (₹ € ₩ ₫ ₱ ₺ …) holds no letters; skipping the Unicode
+        // table lookup for it keeps formatting cheap on the common path.
+        '\u{20A0}'..='\u{20CF}' => false,
+        c => c.is_alphabetic(),
+    }
 }
 
 fn push_grouped(out: &mut String, whole: u64, grouping: Grouping) {

@@ -4,7 +4,7 @@
 use crate::report::{CartProblem, Totals};
 use crate::{Cart, Fix, Policy, ProblemCode, Severity};
 
-use super::messages;
+use super::messages::Money;
 
 pub(super) struct CartLevel {
     pub problems: Vec<CartProblem>,
@@ -16,8 +16,8 @@ pub(super) struct CartLevel {
 /// (it is not "below the minimum", it is empty); an overflowing subtotal suppresses the
 /// discount and total checks (there is no total to compare).
 pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
-    let table = policy.currency_table();
     let currency = repaired.currency.as_str();
+    let money = Money::new(policy.currency_table(), currency);
     let mut problems = Vec::new();
     let mut push = |code, message: String, actual, limit, fix| {
         problems.push(CartProblem {
@@ -30,7 +30,7 @@ pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
         })
     };
 
-    if table.get(currency).is_none() {
+    if !money.is_supported() {
         push(
             ProblemCode::CurrencyUnsupported,
             format!("Payments in {currency:?} are not supported."),
@@ -114,8 +114,8 @@ pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
                 ProblemCode::DiscountInvalid,
                 format!(
                     "The discount of {} cannot be applied to a subtotal of {}.",
-                    messages::money(table, repaired.order_discount, currency),
-                    messages::money(table, subtotal, currency)
+                    money.format(repaired.order_discount),
+                    money.format(subtotal)
                 ),
                 Some(repaired.order_discount),
                 Some(subtotal),
@@ -131,8 +131,8 @@ pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
                 ProblemCode::TotalBelowMinimum,
                 format!(
                     "The minimum order is {}; add {} more.",
-                    messages::money(table, min, currency),
-                    messages::money(table, min.saturating_sub(total), currency)
+                    money.format(min),
+                    money.format(min.saturating_sub(total))
                 ),
                 Some(total),
                 Some(min),
@@ -146,8 +146,8 @@ pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
                 ProblemCode::TotalAboveMaximum,
                 format!(
                     "The maximum order is {}; remove {}.",
-                    messages::money(table, max, currency),
-                    messages::money(table, total.saturating_sub(max), currency)
+                    money.format(max),
+                    money.format(total.saturating_sub(max))
                 ),
                 Some(total),
                 Some(max),

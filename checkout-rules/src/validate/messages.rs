@@ -1,16 +1,41 @@
 //! Human-readable messages (English). Front ends that translate should key on the code and
 //! the observed values instead.
 
-use crate::currency::{CurrencyTable, format_minor_units_in};
+use crate::currency::{CurrencyInfo, CurrencyTable, format_minor_units_in};
 use crate::{Fix, ProblemCode};
 
-pub(super) fn money(table: &CurrencyTable, amount: i64, currency: &str) -> String {
-    format_minor_units_in(table, amount, currency)
+/// Formats amounts of the cart's currency; the currency is looked up once per cart.
+pub(super) struct Money<'a> {
+    table: &'a CurrencyTable,
+    code: &'a str,
+    info: Option<&'a CurrencyInfo>,
+}
+
+impl<'a> Money<'a> {
+    pub(super) fn new(table: &'a CurrencyTable, code: &'a str) -> Self {
+        Self {
+            table,
+            code,
+            info: table.get(code),
+        }
+    }
+
+    /// Whether the currency is in the table.
+    pub(super) fn is_supported(&self) -> bool {
+        self.info.is_some()
+    }
+
+    pub(super) fn format(&self, amount: i64) -> String {
+        match self.info {
+            Some(info) => info.format(amount),
+            None => format_minor_units_in(self.table, amount, self.code),
+        }
+    }
 }
 
 /// Values a line message may mention.
 pub(super) struct LineFacts<'a> {
-    pub table: &'a CurrencyTable,
+    pub money: &'a Money<'a>,
     pub currency: &'a str,
     pub item_currency: Option<&'a str>,
     pub requested: i64,
@@ -22,7 +47,7 @@ pub(super) struct LineFacts<'a> {
 }
 
 pub(super) fn line(code: ProblemCode, facts: &LineFacts<'_>, fix: &Fix) -> String {
-    let price = |amount: i64| money(facts.table, amount, facts.currency);
+    let price = |amount: i64| facts.money.format(amount);
     let limit = facts.limit.unwrap_or_default();
     let what = match code {
         ProblemCode::DuplicateLineId => "Another line already uses this line id.".to_owned(),

@@ -2,18 +2,18 @@
 
 mod cart_level;
 mod drift;
+mod groups;
 mod line;
 mod messages;
 mod quantity;
-
-use std::collections::{HashMap, HashSet};
 
 use crate::report::{CartReport, InvalidItem};
 use crate::{
     Cart, CartLine, Catalog, CatalogIndex, CatalogItem, DuplicateLines, Fix, Policy, ProblemCode,
     Severity, apply_fixes,
 };
-use messages::LineFacts;
+use groups::Groups;
+use messages::{LineFacts, Money};
 use quantity::Outcome;
 
 /// Validate a cart against a catalog snapshot and the shop's policy.
@@ -28,21 +28,19 @@ pub fn validate_cart(cart: &Cart, catalog: &Catalog, policy: &Policy) -> CartRep
 
 /// [`validate_cart`] against a prebuilt [`CatalogIndex`].
 pub fn validate_cart_indexed(cart: &Cart, index: &CatalogIndex<'_>, policy: &Policy) -> CartReport {
-    let table = policy.currency_table();
+    let money = Money::new(policy.currency_table(), &cart.currency);
     let mut items: Vec<InvalidItem> = Vec::new();
 
     // 1. Line checks that remove the line; surviving lines are grouped by catalog item, in the
     //    order of each item's first line.
-    let mut groups: Vec<(&CatalogItem, Vec<usize>)> = Vec::new();
-    let mut group_of: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    let mut ids: HashSet<&str> = HashSet::with_capacity(cart.lines.len());
+    let mut groups = Groups::new(cart.lines.len());
     for (index_in_cart, line) in cart.lines.iter().enumerate() {
         let found = index.get(&line.product_id, line.variant_id.as_deref());
-        let repeated = !ids.insert(line.line_id.as_str());
+        let repeated = groups.is_repeated_id(cart, index_in_cart);
         match line::live_item(line, found, &cart.currency, repeated) {
             Err(code) => {
                 let facts = LineFacts {
-                    table,
+                    money: &money,
                     currency: &cart.currency,
                     item_currency: found.map(|i| i.currency.as_str()),
                     requested: line.quantity,
@@ -54,20 +52,13 @@ pub fn validate_cart_indexed(cart: &Cart, index: &CatalogIndex<'_>, policy: &Pol
                 };
                 items.push(remove_item(code, index_in_cart, line, &facts));
             }
-            Ok(item) => {
-                let key = (line.product_id.as_str(), line.variant_id.as_deref());
-                let slot = *group_of.entry(key).or_insert_with(|| {
-                    groups.push((item, Vec::new()));
-                    groups.len() - 1
-                });
-                groups[slot].1.push(index_in_cart);
-            }
+            Ok(item) => groups.add(line, index_in_cart, item),
         }
     }
 
     // 2. Quantity rules per item, then duplicates and price drift per line.
-    for (item, lines) in &groups {
-        check_item(cart, item, lines, policy, &mut items);
+    for (item, lines) in groups.into_slices().iter() {
+        check_item(cart, item, lines, policy, &money, &mut items);
     }
 
     // Stable order: by line, then by code precedence.
@@ -115,9 +106,9 @@ fn check_item(
     item: &CatalogItem,
     lines: &[usize],
     policy: &Policy,
+    money: &Money<'_>,
     out: &mut Vec<InvalidItem>,
 ) {
-    let table = policy.currency_table();
     let check = quantity::evaluate(item, lines.iter().map(|&i| cart.lines[i].quantity));
     let requested = i64::try_from(check.requested).unwrap_or(i64::MAX);
     let limit_for = |code| match code {
@@ -131,7 +122,7 @@ fn check_item(
     };
     let anchor_line = &cart.lines[anchor];
     let facts_for = |line: &CartLine, code| LineFacts {
-        table,
+        money,
         currency: &cart.currency,
         item_currency: Some(&item.currency),
         requested,
