@@ -20,11 +20,10 @@ echo "ok"
 echo "--- axum_webhook: genuine, tampered and repeated deliveries"
 cargo run --locked -q -p checkout-kit-examples --example axum_webhook
 
-echo "--- create_order against the sandbox binary"
+echo "--- create_order against the sandbox binary, started the way README.md shows"
 cargo build --locked -q -p razorpay-sandbox --bin razorpay-sandbox
 log=$(mktemp)
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-"$target_dir/debug/razorpay-sandbox" --port 0 --key-id rzp_test_examples --key-secret examples_secret >"$log" 2>/dev/null &
+cargo run --locked -q -p razorpay-sandbox -- --port 9090 --key-id rzp_test_sandbox --key-secret sandbox_key_secret >"$log" 2>/dev/null &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
 url=""
@@ -33,8 +32,8 @@ for _ in $(seq 1 100); do
   [ -n "$url" ] && break
   sleep 0.1
 done
-[ -n "$url" ] || { echo "the sandbox did not start"; exit 1; }
-out=$(RAZORPAY_KEY_ID=rzp_test_examples RAZORPAY_KEY_SECRET=examples_secret RAZORPAY_BASE_URL="$url" \
+[ -n "$url" ] || { echo "the sandbox did not start on port 9090"; exit 1; }
+out=$(RAZORPAY_KEY_ID=rzp_test_sandbox RAZORPAY_KEY_SECRET=sandbox_key_secret RAZORPAY_BASE_URL="$url" \
   cargo run --locked -q -p checkout-kit-examples --example create_order -- 49900 INR)
 echo "$out"
 grep -q "^created order_" <<<"$out" && grep -q "^fetched order_" <<<"$out" || { echo "create_order did not create and fetch"; exit 1; }
