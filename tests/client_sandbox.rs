@@ -557,3 +557,36 @@ async fn client_side_validation_names_the_field_and_sends_nothing() {
     assert_eq!(bad_count.code(), "COUNT_OUT_OF_RANGE");
     assert!(sandbox.requests().is_empty(), "nothing reached the API");
 }
+
+#[tokio::test]
+async fn a_second_authorized_payment_of_a_paid_order_cannot_be_captured() {
+    let sandbox = support::sandbox().await;
+    let client = support::client(&sandbox);
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(10_000, "INR"))
+        .await
+        .expect("order");
+    let authorize = CheckoutRequest::new(&order.id).outcome(CheckoutOutcome::Authorized);
+    let first = paid(sandbox.checkout(&authorize).expect("first")).0;
+    let second = paid(sandbox.checkout(&authorize).expect("second")).0;
+    let capture = CapturePayment::new(10_000, "INR");
+    client
+        .payments()
+        .capture(&first, &capture)
+        .await
+        .expect("first capture");
+    let error = client
+        .payments()
+        .capture(&second, &capture)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.razorpay_error().map(|e| e.description.as_str()),
+        Some("Order has already been paid")
+    );
+    let order = client.orders().fetch(&order.id).await.expect("order");
+    assert_eq!(order.amount_paid, Some(10_000));
+    let second = client.payments().fetch(&second).await.expect("second");
+    assert_eq!(second.status, PaymentStatus::Authorized);
+}

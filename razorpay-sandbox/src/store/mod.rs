@@ -7,6 +7,8 @@
 
 mod checkout;
 pub(crate) mod fields;
+#[cfg(test)]
+mod invariants;
 mod listing;
 mod order;
 mod payment;

@@ -182,6 +182,15 @@ impl Store {
                 "Capture amount must be equal to the amount authorized",
             ));
         }
+        // A second authorized payment of an order another payment already paid cannot be
+        // captured (it stays authorized and Razorpay eventually refunds it automatically).
+        if self
+            .orders
+            .get(&payment.order_id)
+            .is_some_and(|order| amount > order.amount_due())
+        {
+            return Err(ApiError::bad_request("Order has already been paid"));
+        }
         let events = self.capture_authorized(id);
         Ok((self.fetch_payment(id)?, events))
     }
