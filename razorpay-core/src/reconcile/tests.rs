@@ -793,3 +793,51 @@ fn partial_payments_add_up_without_anomalies() {
         amount: AMOUNT + 1
     }));
 }
+
+/// The README shows a stored state; it must be exactly what `apply` produces.
+#[test]
+fn readme_state_is_what_apply_produces() {
+    let payment = |status: &str, refunded: i64| {
+        serde_json::json!({
+            "id": "pay_DESlfW9H8K9uqM", "entity": "payment", "amount": 50_000, "currency": "INR",
+            "status": status, "order_id": ORDER, "captured": true, "amount_refunded": refunded,
+            "error_code": null, "notes": []
+        })
+    };
+    let inputs = [
+        serde_json::json!({
+            "type": "callback", "razorpayOrderId": ORDER, "razorpayPaymentId": "pay_DESlfW9H8K9uqM"
+        }),
+        serde_json::json!({"type": "webhook", "eventId": "evt_Ns1mQ0xGwbVxJ2", "event": {
+            "entity": "event", "event": "order.paid", "contains": ["payment", "order"],
+            "payload": {
+                "payment": {"entity": payment("captured", 0)},
+                "order": {"entity": {
+                    "id": ORDER, "entity": "order", "amount": 50_000, "amount_paid": 50_000,
+                    "amount_due": 0, "currency": "INR", "status": "paid"
+                }}
+            }
+        }}),
+        serde_json::json!({"type": "webhook", "eventId": "evt_Ns1nA7pQkT3hL9", "event": {
+            "entity": "event", "event": "refund.processed", "contains": ["refund", "payment"],
+            "payload": {
+                "refund": {"entity": {
+                    "id": "rfnd_FS8TWyPrCsa0OB", "entity": "refund", "amount": 20_000,
+                    "currency": "INR", "payment_id": "pay_DESlfW9H8K9uqM", "status": "processed"
+                }},
+                "payment": {"entity": payment("captured", 20_000)}
+            }
+        }}),
+    ];
+    let mut state = fresh();
+    for input in inputs {
+        let input = ReconcileInput::from_json(&input.to_string()).unwrap();
+        state = apply(&state, &input).unwrap().state;
+    }
+    let readme = include_str!("../../README.md");
+    let start = readme.find("### The stored state").expect("README section");
+    let json_start = start + readme[start..].find("```json\n").expect("json block") + 8;
+    let json_end = json_start + readme[json_start..].find("```").expect("block end");
+    let shown: PaymentState = serde_json::from_str(&readme[json_start..json_end]).unwrap();
+    assert_eq!(shown, state);
+}
