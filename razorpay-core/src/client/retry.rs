@@ -252,4 +252,56 @@ mod tests {
         assert_eq!(parse_retry_after(" 3 "), Some(Duration::from_secs(3)));
         assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn failure() -> impl Strategy<Value = Failure> {
+            prop_oneof![
+                proptest::option::of(0_u64..200)
+                    .prop_map(|s| Failure::RateLimited(s.map(Duration::from_secs))),
+                Just(Failure::NotSent),
+                Just(Failure::MaybeProcessed),
+                Just(Failure::Final),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn never_repeats_what_may_have_been_processed_unless_replay_safe(
+                failure in failure(),
+                retry in 1_u32..20,
+                max_retries in 0_u32..10,
+                jitter in 0.0_f64..1.0,
+                replay_safe in any::<bool>(),
+                initial_ms in 1_u64..2_000,
+                max_ms in 1_u64..10_000,
+            ) {
+                let policy = RetryPolicy::default()
+                    .max_retries(max_retries)
+                    .initial_backoff(Duration::from_millis(initial_ms))
+                    .max_backoff(Duration::from_millis(max_ms));
+                let delay = policy.next_delay(failure, retry, replay_safe, jitter);
+                if retry > max_retries || failure == Failure::Final {
+                    prop_assert_eq!(delay, None);
+                }
+                if failure == Failure::MaybeProcessed && !replay_safe {
+                    prop_assert_eq!(delay, None);
+                }
+                if let Some(delay) = delay {
+                    let ceiling = match failure {
+                        Failure::RateLimited(Some(wait)) => wait.max(Duration::from_millis(max_ms)),
+                        _ => Duration::from_millis(max_ms),
+                    };
+                    prop_assert!(delay <= ceiling, "{delay:?} > {ceiling:?}");
+                    if let Failure::RateLimited(Some(wait)) = failure {
+                        prop_assert!(delay >= wait, "Retry-After honoured");
+                    }
+                }
+            }
+        }
+    }
 }
