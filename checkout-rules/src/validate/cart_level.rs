@@ -15,9 +15,8 @@ pub(super) struct CartLevel {
 /// unknown, so only explicit policy limits apply); an empty cart suppresses the amount checks
 /// (it is not "below the minimum", it is empty); an overflowing subtotal suppresses the
 /// discount and total checks (there is no total to compare).
-pub(super) fn check(repaired: &Cart, policy: &Policy) -> CartLevel {
+pub(super) fn check(repaired: &Cart, policy: &Policy, money: &Money<'_>) -> CartLevel {
     let currency = repaired.currency.as_str();
-    let money = Money::new(policy.currency_table(), currency);
     let mut problems = Vec::new();
     let mut push = |code, message: String, actual, limit, fix| {
         problems.push(CartProblem {

@@ -75,7 +75,7 @@ pub fn validate_cart_indexed(cart: &Cart, index: &CatalogIndex<'_>, policy: &Pol
     let mut repaired = apply_fixes(cart, &fixes);
 
     // 3. Cart-level rules on the cart that would be checked out.
-    let cart_level = cart_level::check(&repaired, policy);
+    let cart_level = cart_level::check(&repaired, policy, &money);
     for problem in &cart_level.problems {
         if let Some(fix) = &problem.fix {
             if let Fix::SetDiscount { order_discount } = fix {
