@@ -19,7 +19,7 @@ const BODY_LEN: usize = 1400;
 /// typical card payment webhook.
 fn body() -> Vec<u8> {
     let head = r#"{"entity":"event","account_id":"acc_BFQ7uQEaa7j2z7","event":"payment.captured","contains":["payment"],"payload":{"payment":{"entity":{"id":"pay_DESlfW9H8K9uqM","entity":"payment","amount":100,"currency":"INR","base_amount":100,"status":"captured","order_id":"order_DESlLckIVRkHWj","invoice_id":null,"international":false,"method":"card","amount_refunded":0,"amount_transferred":0,"refund_status":null,"captured":true,"description":null,"card_id":"card_DESlfaFpHJ3FNQ","card":{"id":"card_DESlfaFpHJ3FNQ","entity":"card","name":"Gaurav Kumar","last4":"1111","network":"Visa","type":"debit","issuer":null,"international":false,"emi":false,"sub_type":"consumer"},"bank":null,"wallet":null,"vpa":null,"email":"gaurav.kumar@example.com","contact":"+919876543210","fee":2,"tax":0,"error_code":null,"error_description":null,"error_source":null,"error_step":null,"error_reason":null,"acquirer_data":{"auth_code":"958321","rrn":"322206890934"},"created_at":1567674599,"notes":{"cart_id":""#;
-    let tail = r#""}}},"created_at":1567674606}"#;
+    let tail = r#""}}}},"created_at":1567674606}"#;
     let padding = BODY_LEN - head.len() - tail.len();
     let body = format!("{head}{}{tail}", "x".repeat(padding));
     assert_eq!(body.len(), BODY_LEN);
