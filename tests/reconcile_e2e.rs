@@ -7,17 +7,14 @@
 //! then refunded partially and then fully; and a manual-capture order whose `CAPTURE_PAYMENT`
 //! effect the test carries out, closing the loop.
 
+#[path = "sandbox_support.rs"]
+mod support;
+
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
 use razorpay_core::client::{
-    CapturePayment, ClientConfig, CreateOrder, CreateRefund, ListRefunds, RazorpayClient,
+    CapturePayment, CreateOrder, CreateRefund, ListRefunds, RazorpayClient,
 };
 use razorpay_core::model::{Order, OrderStatus, Payment, PaymentStatus, RefundStatus};
 use razorpay_core::reconcile::{
@@ -28,55 +25,10 @@ use razorpay_core::verify_payment_signature;
 use razorpay_core::webhook::{WebhookEvent, WebhookVerifier};
 use razorpay_sandbox::{
     CheckoutFailure, CheckoutOutcome, CheckoutRequest, CheckoutResult, Sandbox, WebhookFaults,
-    WebhookRetry,
 };
-use tokio::net::TcpListener;
+use support::Received;
 
 const AMOUNT: i64 = 50_000;
-
-/// One webhook as received: the headers that matter and the exact body bytes.
-#[derive(Debug, Clone)]
-struct Delivery {
-    event_id: String,
-    signature: String,
-    body: Vec<u8>,
-}
-
-/// The shop's webhook endpoint: records every delivery and answers 200.
-async fn receive(
-    State(log): State<Arc<Mutex<Vec<Delivery>>>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> StatusCode {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let delivery = Delivery {
-        event_id: header("x-razorpay-event-id"),
-        signature: header("x-razorpay-signature"),
-        body: body.to_vec(),
-    };
-    log.lock().expect("log lock").push(delivery);
-    StatusCode::OK
-}
-
-async fn start_endpoint() -> (String, Arc<Mutex<Vec<Delivery>>>) {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let app = Router::new()
-        .route("/webhooks/razorpay", post(receive))
-        .with_state(Arc::clone(&log));
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let url = format!(
-        "http://{}/webhooks/razorpay",
-        listener.local_addr().expect("addr")
-    );
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (url, log)
-}
 
 /// The order a verified event is about, as the shop's handler routes it.
 fn order_of(event: &WebhookEvent) -> Option<String> {
@@ -111,7 +63,7 @@ impl Shop {
     }
 
     /// What the webhook handler does for one delivery; returns whether the state changed.
-    fn handle(&mut self, delivery: &Delivery) -> bool {
+    fn handle(&mut self, delivery: &Received) -> bool {
         let event = self
             .verifier
             .construct_event(&delivery.body, &delivery.signature)
@@ -265,15 +217,10 @@ fn paid_signature(result: &CheckoutResult, key_secret: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_alone_reconcile_to_what_the_api_reports() {
-    let (url, log) = start_endpoint().await;
+    let endpoint = support::Receiver::start(0).await;
     let sandbox = Sandbox::builder()
-        .webhook(url)
-        .webhook_retry(WebhookRetry {
-            timeout: Duration::from_secs(2),
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(20),
-            max_backoff: Duration::from_millis(100),
-        })
+        .webhook(endpoint.url.clone())
+        .webhook_retry(support::fast_webhook_retry())
         .webhook_faults(WebhookFaults {
             duplicate_rate: 1.0,
             shuffle_window_ms: 150,
@@ -282,10 +229,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
         .start()
         .await
         .expect("sandbox starts");
-    let client = RazorpayClient::new(
-        ClientConfig::new(sandbox.key_id(), sandbox.key_secret()).base_url(sandbox.url()),
-    )
-    .expect("client");
+    let client = support::client(&sandbox);
     let mut shop = Shop::new(sandbox.webhook_secret());
     let create = || CreateOrder::new(AMOUNT, "INR");
 
@@ -344,7 +288,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
         sandbox.wait_for_webhooks(Duration::from_secs(20)).await,
         "deliveries settle"
     );
-    let first_batch: Vec<Delivery> = log.lock().expect("log").clone();
+    let first_batch = endpoint.received();
     for delivery in &first_batch {
         shop.handle(delivery);
     }
@@ -367,7 +311,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
         sandbox.wait_for_webhooks(Duration::from_secs(20)).await,
         "deliveries settle"
     );
-    let all: Vec<Delivery> = log.lock().expect("log").clone();
+    let all = endpoint.received();
     for delivery in &all[first_batch.len()..] {
         shop.handle(delivery);
     }
@@ -465,11 +409,8 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
 /// needed for the order to become PAID, and a late fetch of the order adds no effect.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn callback_then_fetched_payment_marks_paid_without_webhooks() {
-    let sandbox = Sandbox::builder().start().await.expect("sandbox starts");
-    let client = RazorpayClient::new(
-        ClientConfig::new(sandbox.key_id(), sandbox.key_secret()).base_url(sandbox.url()),
-    )
-    .expect("client");
+    let sandbox = support::sandbox().await;
+    let client = support::client(&sandbox);
     let order = client
         .orders()
         .create(&CreateOrder::new(AMOUNT, "INR").receipt("e2e-callback"))

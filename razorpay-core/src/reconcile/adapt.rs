@@ -137,11 +137,7 @@ mod tests {
 
     /// The shared public fixtures, read in place (never copied).
     fn fixture(path: &str) -> Value {
-        let dir = match std::env::var_os("CHECKOUT_KIT_FIXTURES") {
-            Some(dir) => PathBuf::from(dir),
-            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures"),
-        };
-        let text = std::fs::read_to_string(dir.join(path)).expect("fixture present");
+        let text = std::fs::read_to_string(fixture_dir().join(path)).expect("fixture present");
         serde_json::from_str(&text).expect("fixture is JSON")
     }
 
@@ -290,6 +286,7 @@ mod tests {
         assert_eq!(seen, 61);
     }
 
+    /// `../shared/fixtures` beside the repository, or `CHECKOUT_KIT_FIXTURES`.
     fn fixture_dir() -> PathBuf {
         match std::env::var_os("CHECKOUT_KIT_FIXTURES") {
             Some(dir) => PathBuf::from(dir),

@@ -41,6 +41,16 @@ fn refund(id: &str, payment_id: &str, amount: i64, progress: RefundProgress) -> 
     }
 }
 
+/// A payment fact, as a webhook or fetched object would carry it.
+fn seen(id: &str, progress: PaymentProgress, amount: i64) -> Fact {
+    Fact::Payment(payment(id, progress, amount))
+}
+
+/// A refund fact of this order.
+fn returned(id: &str, payment_id: &str, amount: i64, progress: RefundProgress) -> Fact {
+    Fact::Refund(refund(id, payment_id, amount, progress))
+}
+
 fn webhook(event_id: &str, facts: Vec<Fact>) -> Observation {
     Observation {
         event_id: Some(event_id.into()),
@@ -65,7 +75,7 @@ fn run(state: PaymentState, observations: Vec<Observation>) -> (PaymentState, Ve
 }
 
 fn captured(id: &str) -> Fact {
-    Fact::Payment(payment(id, PaymentProgress::Captured, AMOUNT))
+    seen(id, PaymentProgress::Captured, AMOUNT)
 }
 
 fn mark_paid() -> Effect {
@@ -86,11 +96,7 @@ fn received() -> Effect {
 fn capture_marks_paid_once_and_duplicates_change_nothing() {
     let authorized = webhook(
         "evt_1",
-        vec![Fact::Payment(payment(
-            "pay_1",
-            PaymentProgress::Authorized,
-            AMOUNT,
-        ))],
+        vec![seen("pay_1", PaymentProgress::Authorized, AMOUNT)],
     );
     let outcome = step(&fresh(), authorized.clone());
     assert_eq!(outcome.state.status, PaymentOrderStatus::Authorized);
@@ -119,19 +125,11 @@ fn captured_stays_captured_whatever_arrives_later() {
             webhook("evt_c", vec![captured("pay_1")]),
             webhook(
                 "evt_a",
-                vec![Fact::Payment(payment(
-                    "pay_1",
-                    PaymentProgress::Authorized,
-                    AMOUNT,
-                ))],
+                vec![seen("pay_1", PaymentProgress::Authorized, AMOUNT)],
             ),
             webhook(
                 "evt_f",
-                vec![Fact::Payment(payment(
-                    "pay_1",
-                    PaymentProgress::Failed,
-                    AMOUNT,
-                ))],
+                vec![seen("pay_1", PaymentProgress::Failed, AMOUNT)],
             ),
         ],
     );
@@ -145,11 +143,7 @@ fn failed_is_not_terminal_and_late_success_pays() {
         &fresh(),
         webhook(
             "evt_f",
-            vec![Fact::Payment(payment(
-                "pay_1",
-                PaymentProgress::Failed,
-                AMOUNT,
-            ))],
+            vec![seen("pay_1", PaymentProgress::Failed, AMOUNT)],
         ),
     );
     assert_eq!(failed.state.status, PaymentOrderStatus::Failed);
@@ -196,12 +190,7 @@ fn refunds_count_once_per_id_and_progress() {
         &paid,
         webhook(
             "evt_r1",
-            vec![Fact::Refund(refund(
-                "rfnd_1",
-                "pay_1",
-                20_000,
-                RefundProgress::Pending,
-            ))],
+            vec![returned("rfnd_1", "pay_1", 20_000, RefundProgress::Pending)],
         ),
     );
     assert_eq!(created.state.status, PaymentOrderStatus::PartiallyRefunded);
@@ -213,12 +202,12 @@ fn refunds_count_once_per_id_and_progress() {
         &created.state,
         webhook(
             "evt_r2",
-            vec![Fact::Refund(refund(
+            vec![returned(
                 "rfnd_1",
                 "pay_1",
                 20_000,
                 RefundProgress::Processed,
-            ))],
+            )],
         ),
     );
     assert_eq!(processed.state.amount_refunded, 20_000, "counted once");
@@ -236,12 +225,7 @@ fn refunds_count_once_per_id_and_progress() {
         &processed.state,
         webhook(
             "evt_r3",
-            vec![Fact::Refund(refund(
-                "rfnd_1",
-                "pay_1",
-                20_000,
-                RefundProgress::Pending,
-            ))],
+            vec![returned("rfnd_1", "pay_1", 20_000, RefundProgress::Pending)],
         ),
     );
     assert_eq!(
@@ -254,12 +238,12 @@ fn refunds_count_once_per_id_and_progress() {
         &late.state,
         webhook(
             "evt_r4",
-            vec![Fact::Refund(refund(
+            vec![returned(
                 "rfnd_2",
                 "pay_1",
                 30_000,
                 RefundProgress::Processed,
-            ))],
+            )],
         ),
     );
     assert_eq!(full.state.status, PaymentOrderStatus::Refunded);
@@ -275,21 +259,11 @@ fn failed_refunds_do_not_count_and_are_flagged() {
         vec![
             webhook(
                 "evt_r1",
-                vec![Fact::Refund(refund(
-                    "rfnd_1",
-                    "pay_1",
-                    10_000,
-                    RefundProgress::Pending,
-                ))],
+                vec![returned("rfnd_1", "pay_1", 10_000, RefundProgress::Pending)],
             ),
             webhook(
                 "evt_r2",
-                vec![Fact::Refund(refund(
-                    "rfnd_1",
-                    "pay_1",
-                    10_000,
-                    RefundProgress::Failed,
-                ))],
+                vec![returned("rfnd_1", "pay_1", 10_000, RefundProgress::Failed)],
             ),
         ],
     );
@@ -346,14 +320,7 @@ fn payments_of_other_orders_are_anomalies_not_successes() {
 fn amount_and_currency_mismatches_are_flagged() {
     let short = step(
         &fresh(),
-        webhook(
-            "evt_1",
-            vec![Fact::Payment(payment(
-                "pay_1",
-                PaymentProgress::Captured,
-                100,
-            ))],
-        ),
+        webhook("evt_1", vec![seen("pay_1", PaymentProgress::Captured, 100)]),
     );
     assert_eq!(short.state.amount_paid, 100);
     assert_ne!(short.state.status, PaymentOrderStatus::Paid);
@@ -385,11 +352,7 @@ fn capture_exceeding_authorization_is_flagged() {
         vec![
             webhook(
                 "evt_a",
-                vec![Fact::Payment(payment(
-                    "pay_1",
-                    PaymentProgress::Authorized,
-                    40_000,
-                ))],
+                vec![seen("pay_1", PaymentProgress::Authorized, 40_000)],
             ),
             webhook("evt_c", vec![captured("pay_1")]),
         ],
@@ -446,11 +409,7 @@ fn manual_capture_requests_each_authorized_payment_once() {
             },
             webhook(
                 "evt_a",
-                vec![Fact::Payment(payment(
-                    "pay_1",
-                    PaymentProgress::Authorized,
-                    AMOUNT,
-                ))],
+                vec![seen("pay_1", PaymentProgress::Authorized, AMOUNT)],
             ),
             webhook("evt_c", vec![captured("pay_1")]),
         ],
@@ -470,11 +429,7 @@ fn automatic_capture_never_requests_capture() {
         fresh(),
         vec![webhook(
             "evt_a",
-            vec![Fact::Payment(payment(
-                "pay_1",
-                PaymentProgress::Authorized,
-                AMOUNT,
-            ))],
+            vec![seen("pay_1", PaymentProgress::Authorized, AMOUNT)],
         )],
     );
     assert!(effects.is_empty());
@@ -666,28 +621,14 @@ fn disputes_are_flagged_once() {
 fn invalid_inputs_and_states_are_typed_errors_and_change_nothing() {
     let err = apply_observation(
         &fresh(),
-        webhook(
-            "evt_1",
-            vec![Fact::Payment(payment(
-                "",
-                PaymentProgress::Captured,
-                AMOUNT,
-            ))],
-        ),
+        webhook("evt_1", vec![seen("", PaymentProgress::Captured, AMOUNT)]),
     )
     .unwrap_err();
     assert_eq!(err.code(), "RECONCILE_INVALID_INPUT");
 
     let err = apply_observation(
         &fresh(),
-        webhook(
-            "evt_1",
-            vec![Fact::Payment(payment(
-                "pay_1",
-                PaymentProgress::Captured,
-                -1,
-            ))],
-        ),
+        webhook("evt_1", vec![seen("pay_1", PaymentProgress::Captured, -1)]),
     )
     .unwrap_err();
     assert_eq!(err.code(), "RECONCILE_INVALID_INPUT");
@@ -711,11 +652,11 @@ fn totals_overflow_is_a_typed_error() {
             state,
             vec![webhook(
                 &format!("evt_{i}"),
-                vec![Fact::Payment(payment(
+                vec![seen(
                     &format!("pay_{i}"),
                     PaymentProgress::Captured,
                     MAX_AMOUNT,
-                ))],
+                )],
             )],
         );
         state = next;
@@ -736,12 +677,7 @@ fn stored_json_round_trips_and_is_canonical() {
             webhook("evt_2", vec![captured("pay_1")]),
             webhook(
                 "evt_1",
-                vec![Fact::Refund(refund(
-                    "rfnd_1",
-                    "pay_1",
-                    5,
-                    RefundProgress::Pending,
-                ))],
+                vec![returned("rfnd_1", "pay_1", 5, RefundProgress::Pending)],
             ),
         ],
     );
@@ -777,7 +713,7 @@ fn apply_json_speaks_camel_case_and_typed_errors() {
 #[test]
 fn partial_payments_add_up_without_anomalies() {
     let state = fresh().with_partial_payment(true);
-    let part = |id: &str, amount| Fact::Payment(payment(id, PaymentProgress::Captured, amount));
+    let part = |id: &str, amount| seen(id, PaymentProgress::Captured, amount);
     let first = step(&state, webhook("evt_1", vec![part("pay_1", 20_000)]));
     assert!(first.new_anomalies.is_empty());
     assert_eq!(first.state.amount_paid, 20_000);
