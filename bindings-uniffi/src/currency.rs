@@ -109,7 +109,7 @@ pub(crate) fn known_currency(code: &str) -> Option<&'static rules::CurrencyInfo>
 
 /// Every currency Razorpay accepts, in the table's order.
 #[uniffi::export]
-pub fn currency_table() -> Vec<CurrencyInfo> {
+pub fn list_currencies() -> Vec<CurrencyInfo> {
     rules::CurrencyTable::razorpay()
         .iter()
         .map(CurrencyInfo::from)
@@ -118,7 +118,7 @@ pub fn currency_table() -> Vec<CurrencyInfo> {
 
 /// The currency with ISO code `code`, or `null`/`nil`/`None` when Razorpay does not accept it.
 #[uniffi::export]
-pub fn currency_info(code: String) -> Option<CurrencyInfo> {
+pub fn get_currency(code: String) -> Option<CurrencyInfo> {
     known_currency(&code).map(CurrencyInfo::from)
 }
 
@@ -152,15 +152,15 @@ mod tests {
 
     #[test]
     fn table_and_lookup_agree() {
-        let table = currency_table();
+        let table = list_currencies();
         assert!(table.len() > 50);
-        let inr = currency_info("INR".into()).unwrap();
+        let inr = get_currency("INR".into()).unwrap();
         assert_eq!(
             (inr.exponent, inr.min_amount, inr.grouping),
             (2, 100, Grouping::Indian)
         );
         assert!(table.contains(&inr));
-        assert_eq!(currency_info("XYZ".into()), None);
+        assert_eq!(get_currency("XYZ".into()), None);
     }
 
     #[test]

@@ -275,23 +275,43 @@ pub struct ReconcileOutcome {
     pub effects: Vec<Effect>,
 }
 
-/// A fresh state for a Razorpay order of `amount` minor units in `currency`; set
-/// `manual_capture` when the shop captures payments itself (then each authorization yields one
-/// `CapturePayment` effect).
-#[uniffi::export(default(manual_capture = false))]
-pub fn new_payment_state(
+/// Who captures authorized payments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum CaptureMode {
+    /// Razorpay captures them (the account's default).
+    Automatic,
+    /// The shop captures: each authorization yields one `CapturePayment` effect.
+    Manual,
+}
+
+/// Options of [`create_payment_state`]; every field defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct PaymentStateOptions {
+    /// Default: automatic.
+    #[uniffi(default)]
+    pub capture_mode: Option<CaptureMode>,
+    /// The order was created with `partial_payment: true`; default: no.
+    #[uniffi(default)]
+    pub partial_payment: Option<bool>,
+}
+
+/// A fresh state JSON for a Razorpay order the shop just created (`AWAITING_PAYMENT`), of
+/// `amount` minor units in `currency` (`createPaymentState` in Node).
+#[uniffi::export(default(options = None))]
+pub fn create_payment_state(
     razorpay_order_id: String,
     amount: i64,
     currency: String,
-    manual_capture: bool,
+    options: Option<PaymentStateOptions>,
 ) -> Result<String, ReconcileError> {
-    let mode = if manual_capture {
-        core::CaptureMode::Manual
-    } else {
-        core::CaptureMode::Automatic
+    let options = options.unwrap_or_default();
+    let mode = match options.capture_mode {
+        Some(CaptureMode::Manual) => core::CaptureMode::Manual,
+        Some(CaptureMode::Automatic) | None => core::CaptureMode::Automatic,
     };
-    let state =
-        core::PaymentState::new(razorpay_order_id, amount, currency).with_capture_mode(mode);
+    let state = core::PaymentState::new(razorpay_order_id, amount, currency)
+        .with_capture_mode(mode)
+        .with_partial_payment(options.partial_payment.unwrap_or(false));
     state.validate()?;
     Ok(state.to_json())
 }
@@ -343,7 +363,7 @@ mod tests {
 
     #[test]
     fn callback_then_webhook_then_duplicate() {
-        let state = new_payment_state(ORDER.into(), 50_000, "INR".into(), false).unwrap();
+        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
         let out = apply_payment_event(
             state,
             ReconcileInput::Callback {
@@ -380,7 +400,7 @@ mod tests {
 
     #[test]
     fn anomalies_are_flagged_and_errors_typed() {
-        let state = new_payment_state(ORDER.into(), 50_000, "INR".into(), false).unwrap();
+        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
         let out = apply_payment_event(
             state.clone(),
             ReconcileInput::Webhook {
@@ -395,7 +415,7 @@ mod tests {
 
         let e = apply_payment_event("{".into(), ReconcileInput::Abandoned { at: 1 }).unwrap_err();
         assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
-        let e = new_payment_state("".into(), 50_000, "INR".into(), false).unwrap_err();
+        let e = create_payment_state("".into(), 50_000, "INR".into(), None).unwrap_err();
         assert_eq!(e.code(), "RECONCILE_INVALID_STATE");
         let e = apply_payment_event(
             state,

@@ -94,8 +94,8 @@ fun currencyAndCheckout() {
     check(formatMinorUnits(123450L, "INR") == "₹1,234.50") { "INR format" }
     check(formatMinorUnits(1235L, "JPY") == "¥1,235") { "JPY format" }
     check(formatMinorUnits(1235L, "KWD") == "KD 1.235") { "KWD format" }
-    check(currencyInfo("INR")?.grouping == Grouping.INDIAN) { "INR grouping" }
-    check(currencyInfo("XYZ") == null) { "unknown currency" }
+    check(getCurrency("INR")?.grouping == Grouping.INDIAN) { "INR grouping" }
+    check(getCurrency("XYZ") == null) { "unknown currency" }
     val below = expectThrows<CurrencyException.InvalidAmount>("below minimum") { checkAmount("INR", 10L) }
     check(below.code == "AMOUNT_BELOW_MINIMUM") { "below minimum code" }
 
@@ -164,7 +164,7 @@ fun webhookAndReconciliation() {
     val event = WebhookVerifier(listOf("whsec_new", "whsec_old")).use { it.constructEvent(body, signWebhook(body, "whsec_old")) }
     check(event.event == "payment.captured" && event.payment?.amount == 50000L) { "typed webhook event" }
 
-    val start = newPaymentState(orderId, 50000L, "INR")
+    val start = createPaymentState(orderId, 50000L, "INR")
     val paid = applyPaymentEvent(start, ReconcileInput.Webhook(eventId = "evt_1", body = body))
     check(paid.status == "PAID") { "status ${paid.status}" }
     check(paid.effects.first() == Effect.MarkOrderPaid(razorpayOrderId = orderId, amount = 50000L, currency = "INR")) { "mark paid effect" }

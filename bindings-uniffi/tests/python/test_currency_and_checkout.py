@@ -18,14 +18,14 @@ def test_formatting_minor_units():
 
 
 def test_currency_table():
-    table = ck.currency_table()
+    table = ck.list_currencies()
     codes = {c.code for c in table}
     assert {"INR", "USD", "JPY", "KWD"} <= codes
-    inr = ck.currency_info("INR")
+    inr = ck.get_currency("INR")
     assert (inr.exponent, inr.min_amount, inr.amount_step, inr.grouping) == (2, 100, 1, ck.Grouping.INDIAN)
-    kwd = ck.currency_info("KWD")
+    kwd = ck.get_currency("KWD")
     assert (kwd.exponent, kwd.amount_step) == (3, 10)
-    assert ck.currency_info("XYZ") is None
+    assert ck.get_currency("XYZ") is None
 
 
 def test_check_amount():

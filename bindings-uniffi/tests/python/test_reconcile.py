@@ -40,7 +40,7 @@ def webhook(event_id, body):
 
 
 def run(inputs, state=None):
-    state = state or ck.new_payment_state(ORDER, 50000, "INR")
+    state = state or ck.create_payment_state(ORDER, 50000, "INR")
     effects = []
     outcome = None
     for i in inputs:
@@ -51,10 +51,13 @@ def run(inputs, state=None):
 
 
 def test_new_state_is_awaiting_payment():
-    state = json.loads(ck.new_payment_state(ORDER, 50000, "INR"))
+    state = json.loads(ck.create_payment_state(ORDER, 50000, "INR"))
     assert (state["razorpayOrderId"], state["amount"], state["currency"], state["status"]) == (ORDER, 50000, "INR", "AWAITING_PAYMENT")
+    options = ck.PaymentStateOptions(capture_mode=ck.CaptureMode.MANUAL, partial_payment=True)
+    custom = json.loads(ck.create_payment_state(ORDER, 50000, "INR", options))
+    assert (custom["captureMode"], custom["partialPayment"]) == ("manual", True)
     with pytest.raises(ck.ReconcileError.InvalidState) as info:
-        ck.new_payment_state(ORDER, 0, "INR")
+        ck.create_payment_state(ORDER, 0, "INR")
     assert info.value.code == "RECONCILE_INVALID_STATE"
 
 
@@ -117,13 +120,13 @@ def test_anomalies_are_flagged_not_silent():
 def test_abandoned_releases_stock_once_and_manual_capture():
     outcome, effects = run([ck.ReconcileInput.ABANDONED(at=1700000000)] * 2)
     assert effects == [ck.Effect.RELEASE_RESERVED_STOCK(razorpay_order_id=ORDER)]
-    manual = ck.new_payment_state(ORDER, 50000, "INR", manual_capture=True)
+    manual = ck.create_payment_state(ORDER, 50000, "INR", ck.PaymentStateOptions(capture_mode=ck.CaptureMode.MANUAL))
     outcome, effects = run([webhook("evt_auth", event("payment.authorized"))], manual)
     assert effects == [ck.Effect.CAPTURE_PAYMENT(payment_id="pay_A", amount=50000, currency="INR")]
 
 
 def test_json_door_and_errors():
-    state = ck.new_payment_state(ORDER, 50000, "INR")
+    state = ck.create_payment_state(ORDER, 50000, "INR")
     out = json.loads(ck.apply_payment_event_json(state, json.dumps({"type": "callback", "razorpayOrderId": ORDER, "razorpayPaymentId": "pay_A"})))
     assert out["state"]["status"] == "AUTHORIZED" and out["changed"] is True
     with pytest.raises(ck.ReconcileError.InvalidJson) as info:
@@ -185,7 +188,7 @@ def test_end_to_end_webhooks_from_the_sandbox():
         async def flow():
             order = await client.orders().create(ck.CreateOrder(amount=50000, currency="INR"))
             with receiver.lock:
-                receiver.states[order.id] = ck.new_payment_state(order.id, order.amount, order.currency)
+                receiver.states[order.id] = ck.create_payment_state(order.id, order.amount, order.currency)
             # A failed attempt, then a successful one, then a partial and a full refund.
             status, _ = sandbox.checkout(order_id=order.id, outcome="failure")
             assert status == 400
