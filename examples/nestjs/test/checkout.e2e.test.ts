@@ -469,6 +469,52 @@ describe('signatures', () => {
   });
 });
 
+describe('concurrency', () => {
+  test('concurrent webhooks for one order are all kept (no lost update between writers)', async () => {
+    await addToCart('busy-user', 'tee-classic', 1);
+    const session = await placeOrder('busy-user');
+    const paid = await pay(session.razorpayOrderId);
+    assert.equal(paid.status, 200);
+    await webhooksSettled();
+    const captured = deliveriesFor(session.razorpayOrderId).find((d) => d.event === 'payment.captured');
+    assert.ok(captured, 'payment.captured was delivered');
+
+    // Razorpay may send several events for one order at the same instant; here eight distinct
+    // event ids race. Each is applied on top of the others' writes, none is lost. The in-memory
+    // store answers instantly, so writes are given a database's round-trip time: that opens the
+    // read-modify-write window in which a store without the version check loses updates.
+    const repo = shop.repo;
+    const updateOrder = repo.updateOrder.bind(repo);
+    repo.updateOrder = async (next, expectedVersion) => {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      return updateOrder(next, expectedVersion);
+    };
+    const eventIds = Array.from({ length: 8 }, (_, i) => `evt_race_${i}_${session.razorpayOrderId}`);
+    let answers;
+    try {
+      answers = await Promise.all(
+        eventIds.map((eventId) =>
+          api()
+            .post('/webhooks/razorpay')
+            .set('content-type', 'application/json')
+            .set('x-razorpay-signature', captured.signature!)
+            .set('x-razorpay-event-id', eventId)
+            .send(captured.rawBody.toString('utf8')),
+        ),
+      );
+    } finally {
+      repo.updateOrder = updateOrder;
+    }
+    for (const answer of answers) {
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(answer.body.duplicate, false);
+    }
+    const view = await api().get(`/orders/${session.orderId}`);
+    assert.equal(view.body.status, 'PAID');
+    for (const eventId of eventIds) assert.ok(view.body.paymentState.appliedEventIds.includes(eventId), eventId);
+  });
+});
+
 describe('orders', () => {
   test('GET /orders/:id answers 404 with a code for an unknown order', async () => {
     const res = await api().get('/orders/ord_nope');

@@ -29,7 +29,7 @@ export interface ApplyResult {
 }
 
 /** Optimistic-concurrency retries: a callback and a webhook for one order can race. */
-const MAX_WRITE_ATTEMPTS = 8;
+const MAX_WRITE_ATTEMPTS = 16;
 
 @Injectable()
 export class OrdersService {
