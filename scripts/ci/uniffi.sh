@@ -60,7 +60,8 @@ fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pytest>=7"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 set +e
-(cd "$ROOT/bindings-uniffi/tests/python" && "$VENV/bin/python" -m pytest -q -p no:cacheprovider .)
+# Bounded: a hung sandbox or socket must fail the stage, not stall CI.
+(cd "$ROOT/bindings-uniffi/tests/python" && timeout 900 "$VENV/bin/python" -m pytest -q -p no:cacheprovider .)
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then
@@ -95,7 +96,7 @@ mkdir -p "$KT_OUT"
   "$GEN/kotlin/dev/checkoutkit/checkout_kit.kt" \
   "$ROOT"/bindings-uniffi/tests/kotlin/*.kt \
   -d "$KT_OUT/checkout-kit-tests.jar"
-java -Djna.nosys=false \
+timeout 600 java -Djna.nosys=false \
   -Dcheckoutkit.fixtures="$ROOT/../shared/fixtures" \
   -Dcheckoutkit.sandbox="$CHECKOUT_KIT_SANDBOX_BIN" \
   -Djava.library.path="$JNA_JNI_DIR" \
