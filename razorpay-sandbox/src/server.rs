@@ -257,6 +257,19 @@ impl Sandbox {
         self.shared.webhooks.secret()
     }
 
+    /// A client configuration for this sandbox (its URL and keys, default timeouts/retries).
+    pub fn client_config(&self) -> razorpay_core::client::ClientConfig {
+        razorpay_core::client::ClientConfig::new(self.key_id(), self.key_secret())
+            .base_url(self.url())
+    }
+
+    /// A `RazorpayClient` bound to this sandbox.
+    pub fn client(
+        &self,
+    ) -> Result<razorpay_core::client::RazorpayClient, razorpay_core::client::ClientError> {
+        razorpay_core::client::RazorpayClient::new(self.client_config())
+    }
+
     /// The `account_id` in webhook envelopes.
     pub fn account_id(&self) -> &str {
         &self.account_id

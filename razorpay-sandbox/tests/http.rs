@@ -306,3 +306,16 @@ async fn faults_can_be_scripted_over_http_and_are_logged() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_sandbox_hands_out_a_ready_client() {
+    let sandbox = Sandbox::start().await.expect("sandbox");
+    let client = sandbox.client().expect("client");
+    assert_eq!(client.config().get_base_url(), sandbox.url());
+    let order = client
+        .orders()
+        .create(&razorpay_core::client::CreateOrder::new(100, "INR"))
+        .await
+        .expect("order");
+    assert!(is_razorpay_id(&order.id, "order"));
+}

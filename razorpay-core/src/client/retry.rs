@@ -116,6 +116,21 @@ impl RetryPolicy {
         self.max_retries
     }
 
+    /// Wait before the first retry.
+    pub fn get_initial_backoff(&self) -> Duration {
+        self.initial_backoff
+    }
+
+    /// Longest computed wait.
+    pub fn get_max_backoff(&self) -> Duration {
+        self.max_backoff
+    }
+
+    /// Longest `Retry-After` honoured.
+    pub fn get_max_retry_after(&self) -> Duration {
+        self.max_retry_after
+    }
+
     /// Exponential backoff with "equal jitter": half the step is fixed, half random, so
     /// clients that failed together do not retry together. `jitter` is in `[0, 1)`.
     pub(crate) fn backoff(&self, retry: u32, jitter: f64) -> Duration {
