@@ -46,6 +46,14 @@ describe('WebhookVerifier', () => {
     assertThrowsCode(() => verifier.assertValid('', kit.signWebhook('x', 'whsec')), 'SIGNATURE_MISSING_INPUT')
   })
 
+  test('verify called on something else is a TypeError, not a type confusion', () => {
+    const verifier = new kit.WebhookVerifier('whsec')
+    const client = new kit.Razorpay({ key_id: 'rzp_test_x', key_secret: 'y' })
+    for (const receiver of [{}, client, null, undefined, 42, Object.create(kit.WebhookVerifier.prototype)]) {
+      assertThrowsCode(() => verifier.verify.call(receiver, '{}', 'a'.repeat(64)), 'ERR_INVALID_THIS', TypeError)
+    }
+  })
+
   test('secrets never appear in errors or in the object', () => {
     const verifier = new kit.WebhookVerifier('very_secret_value')
     assert.ok(!JSON.stringify(verifier).includes('very_secret_value'))

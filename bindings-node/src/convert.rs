@@ -82,52 +82,6 @@ fn bigint_to_i64(big: &BigInt) -> Option<i64> {
     i64::try_from(value).ok()
 }
 
-/// A webhook body: a `Buffer`/`Uint8Array` (its exact bytes, borrowed without copying) or a
-/// string (its UTF-8 encoding).
-pub(crate) enum Body<'env> {
-    /// Raw bytes of a Buffer or Uint8Array.
-    Bytes(BufferSlice<'env>),
-    /// A JS string, encoded as UTF-8.
-    Text(String),
-}
-
-impl Body<'_> {
-    /// The bytes that were signed.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        match self {
-            Body::Bytes(slice) => slice,
-            Body::Text(text) => text.as_bytes(),
-        }
-    }
-}
-
-/// A required body argument (`Buffer | Uint8Array | string`).
-pub(crate) fn body<'env>(env: &Env, value: Unknown<'env>, name: &str) -> Result<Body<'env>> {
-    let expected = "of type string or an instance of Buffer or Uint8Array";
-    match value.get_type()? {
-        // SAFETY: the value was just checked to be a JS string.
-        ValueType::String => Ok(Body::Text(unsafe {
-            String::from_napi_value(env.raw(), value.raw())
-        }?)),
-        ValueType::Object if value.is_buffer()? || is_uint8_array(&value)? => {
-            // SAFETY: the value was just checked to be a Buffer or a Uint8Array.
-            Ok(Body::Bytes(unsafe {
-                BufferSlice::from_napi_value(env.raw(), value.raw())
-            }?))
-        }
-        _ => Err(error::arg_type(env, name, expected)),
-    }
-}
-
-fn is_uint8_array(value: &Unknown) -> Result<bool> {
-    if !value.is_typedarray()? {
-        return Ok(false);
-    }
-    // SAFETY: checked to be a typed array; `TypedArray` only reads its type and length.
-    let array = unsafe { TypedArray::from_napi_value(value.env(), value.raw()) }?;
-    Ok(matches!(array.typed_array_type, TypedArrayType::Uint8))
-}
-
 /// A required structured argument, deserialized through JSON into `T`.
 pub(crate) fn json<T: DeserializeOwned>(env: &Env, value: Unknown, name: &str) -> Result<T> {
     if is_missing(&value)? {

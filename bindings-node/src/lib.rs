@@ -12,6 +12,8 @@ mod client;
 mod convert;
 mod currency;
 mod error;
+mod fast_path;
+mod hot;
 mod reconcile;
 mod rules;
 mod signature;

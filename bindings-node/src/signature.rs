@@ -13,6 +13,7 @@ use razorpay_core::SignatureError;
 
 use crate::convert;
 use crate::error::{self, Kind};
+use crate::hot;
 
 /// Maps a verification result to the JS boolean.
 fn verdict(result: std::result::Result<(), SignatureError>) -> bool {
@@ -22,6 +23,12 @@ fn verdict(result: std::result::Result<(), SignatureError>) -> bool {
 /// A required secret argument: a string, and not empty.
 pub(crate) fn secret(env: &Env, value: Unknown, name: &str) -> Result<String> {
     let secret = convert::string(env, value, name)?;
+    require_secret(env, &secret, name)?;
+    Ok(secret)
+}
+
+/// An empty secret is a configuration bug (an unset environment variable): throw, don't verify.
+pub(crate) fn require_secret(env: &Env, secret: &str, name: &str) -> Result<()> {
     if secret.is_empty() {
         return Err(error::coded(
             env,
@@ -30,7 +37,7 @@ pub(crate) fn secret(env: &Env, value: Unknown, name: &str) -> Result<String> {
             format!("The \"{name}\" argument is empty: configure the secret"),
         ));
     }
-    Ok(secret)
+    Ok(())
 }
 
 /// Verifies the checkout callback of an order: `razorpay_signature` over `order_id|payment_id`,
@@ -157,14 +164,29 @@ pub fn verify_webhook_signature(
     signature: Unknown,
     secret_value: Unknown,
 ) -> Result<bool> {
-    let body = convert::body(&env, body, "body")?;
-    let signature = convert::string(&env, signature, "signature")?;
-    let webhook_secret = secret(&env, secret_value, "secret")?;
-    Ok(verdict(razorpay_core::verify_webhook_signature(
-        body.as_bytes(),
-        &signature,
-        &webhook_secret,
-    )))
+    verify_webhook(&env, &body, &signature, &secret_value)
+}
+
+/// The body of `verifyWebhookSignature`, shared with its raw entry point (see `fast_path`).
+/// The hot path of every webhook: arguments are read without allocating (see `hot`).
+pub(crate) fn verify_webhook(
+    env: &Env,
+    body: &Unknown,
+    signature: &Unknown,
+    secret_value: &Unknown,
+) -> Result<bool> {
+    hot::with_body(env, body, "body", |body| {
+        hot::with_str(env, signature, "signature", |signature| {
+            hot::with_str(env, secret_value, "secret", |webhook_secret| {
+                require_secret(env, webhook_secret, "secret")?;
+                Ok(verdict(razorpay_core::verify_webhook_signature(
+                    body,
+                    signature,
+                    webhook_secret,
+                )))
+            })
+        })
+    })
 }
 
 /// Signs a webhook body as Razorpay does (lowercase hex), to send test webhooks to your own
@@ -174,12 +196,12 @@ pub fn verify_webhook_signature(
     ts_args_type = "body: Buffer | Uint8Array | string, secret: string"
 )]
 pub fn sign_webhook(env: Env, body: Unknown, secret_value: Unknown) -> Result<String> {
-    let body = convert::body(&env, body, "body")?;
-    let webhook_secret = secret(&env, secret_value, "secret")?;
-    Ok(razorpay_core::sign_webhook(
-        body.as_bytes(),
-        &webhook_secret,
-    ))
+    hot::with_body(&env, &body, "body", |body| {
+        hot::with_str(&env, &secret_value, "secret", |webhook_secret| {
+            require_secret(&env, webhook_secret, "secret")?;
+            Ok(razorpay_core::sign_webhook(body, webhook_secret))
+        })
+    })
 }
 
 /// Signs an order's checkout callback (`order_id|payment_id`) as Razorpay does, for tests.
@@ -289,7 +311,7 @@ pub fn validate_webhook_signature(
     signature: Unknown,
     secret_value: Unknown,
 ) -> Result<bool> {
-    verify_webhook_signature(env, body, signature, secret_value)
+    verify_webhook(&env, &body, &signature, &secret_value)
 }
 
 /// Drop-in for the official SDK's `validatePaymentVerification(params, signature, secret)`:

@@ -6,6 +6,7 @@ use razorpay_core::webhook::{WebhookError, WebhookVerifier as CoreVerifier};
 
 use crate::convert;
 use crate::error::{self, Kind};
+use crate::hot;
 
 /// A thrown `Error` carrying the webhook error's stable code.
 fn webhook_error(env: &Env, err: &WebhookError) -> Error {
@@ -45,9 +46,7 @@ impl WebhookVerifier {
         ts_args_type = "body: Buffer | Uint8Array | string, signature: string"
     )]
     pub fn verify(&self, env: Env, body: Unknown, signature: Unknown) -> Result<bool> {
-        let body = convert::body(&env, body, "body")?;
-        let signature = convert::string(&env, signature, "signature")?;
-        Ok(self.inner.verify(body.as_bytes(), &signature).is_ok())
+        self.verify_args(&env, &body, &signature)
     }
 
     /// Verifies the signature FIRST and only then parses the body into a typed event (snake_case,
@@ -65,12 +64,13 @@ impl WebhookVerifier {
         body: Unknown,
         signature: Unknown,
     ) -> Result<Unknown<'env>> {
-        let body = convert::body(env, body, "body")?;
-        let signature = convert::string(env, signature, "signature")?;
-        let event = self
-            .inner
-            .construct_event(body.as_bytes(), &signature)
-            .map_err(|e| webhook_error(env, &e))?;
+        let event = hot::with_body(env, &body, "body", |body| {
+            hot::with_str(env, &signature, "signature", |signature| {
+                self.inner
+                    .construct_event(body, signature)
+                    .map_err(|e| webhook_error(env, &e))
+            })
+        })?;
         convert::to_js(env, &event)
     }
 
@@ -81,11 +81,29 @@ impl WebhookVerifier {
         ts_args_type = "body: Buffer | Uint8Array | string, signature: string"
     )]
     pub fn assert_valid(&self, env: Env, body: Unknown, signature: Unknown) -> Result<()> {
-        let body = convert::body(&env, body, "body")?;
-        let signature = convert::string(&env, signature, "signature")?;
-        self.inner
-            .verify(body.as_bytes(), &signature)
-            .map_err(|e| webhook_error(&env, &e))
+        hot::with_body(&env, &body, "body", |body| {
+            hot::with_str(&env, &signature, "signature", |signature| {
+                self.inner
+                    .verify(body, signature)
+                    .map_err(|e| webhook_error(&env, &e))
+            })
+        })
+    }
+}
+
+impl WebhookVerifier {
+    /// The body of `verify`, shared with its raw entry point (see `fast_path`).
+    pub(crate) fn verify_args(
+        &self,
+        env: &Env,
+        body: &Unknown,
+        signature: &Unknown,
+    ) -> Result<bool> {
+        hot::with_body(env, body, "body", |body| {
+            hot::with_str(env, signature, "signature", |signature| {
+                Ok(self.inner.verify(body, signature).is_ok())
+            })
+        })
     }
 }
 

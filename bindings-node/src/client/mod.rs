@@ -82,6 +82,6 @@ impl RazorpayClient {
         signature: Unknown,
         secret: Unknown,
     ) -> Result<bool> {
-        crate::signature::verify_webhook_signature(env, body, signature, secret)
+        crate::signature::verify_webhook(&env, &body, &signature, &secret)
     }
 }
