@@ -3,10 +3,20 @@
 //!
 //! Run: `cargo bench -p razorpay-core --bench webhook_verify`
 //! (quick: append `-- --measurement-time 3 --warm-up-time 1`).
+//!
+//! Wall-clock medians are noisy on a shared machine. For a load-independent comparison, the
+//! same binary counts instructions under valgrind when `WEBHOOK_VERIFY_LOOP=<case>:<calls>` is
+//! set (case `bare`, `verifier`, `oneshot` or `none`); the per-call cost is the difference
+//! between two call counts divided by their difference:
+//!
+//! ```sh
+//! cargo bench -p razorpay-core --bench webhook_verify --no-run   # prints the binary's path
+//! WEBHOOK_VERIFY_LOOP=verifier:1000 valgrind --tool=callgrind --callgrind-out-file=/dev/null <binary>
+//! ```
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use hmac::{Hmac, Mac};
 use razorpay_core::webhook::WebhookVerifier;
 use razorpay_core::{sign_webhook, verify_webhook_signature};
@@ -27,32 +37,90 @@ fn body() -> Vec<u8> {
     body.into_bytes()
 }
 
+/// The three ways of checking one body, set up once.
+struct Cases {
+    body: Vec<u8>,
+    signature: String,
+    verifier: WebhookVerifier,
+    keyed: Hmac<Sha256>,
+}
+
+impl Cases {
+    fn new() -> Self {
+        let body = body();
+        let signature = sign_webhook(&body, SECRET);
+        let verifier = WebhookVerifier::new([SECRET]).expect("a secret");
+        let keyed =
+            <Hmac<Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).expect("any key length");
+        assert!(verifier.verify(&body, &signature).is_ok());
+        Self {
+            body,
+            signature,
+            verifier,
+            keyed,
+        }
+    }
+
+    /// The baseline: a bare HMAC-SHA256 of the body with the key already set up.
+    fn bare(&self) -> impl Sized {
+        let mut mac = self.keyed.clone();
+        mac.update(black_box(&self.body));
+        mac.finalize().into_bytes()
+    }
+
+    fn verifier(&self) -> bool {
+        self.verifier
+            .verify(black_box(&self.body), black_box(&self.signature))
+            .is_ok()
+    }
+
+    fn oneshot(&self) -> bool {
+        verify_webhook_signature(
+            black_box(&self.body),
+            black_box(&self.signature),
+            black_box(SECRET),
+        )
+        .is_ok()
+    }
+}
+
 fn webhook_verify(c: &mut Criterion) {
-    let body = body();
-    let signature = sign_webhook(&body, SECRET);
-    let verifier = WebhookVerifier::new([SECRET]).expect("a secret");
-    let keyed = <Hmac<Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).expect("any key length");
-    assert!(verifier.verify(&body, &signature).is_ok());
+    let cases = Cases::new();
 
     let mut group = c.benchmark_group("webhook_verify/1.4KB");
-    group.throughput(Throughput::Bytes(body.len() as u64));
-    group.bench_function("bare_hmac_sha256", |b| {
-        b.iter(|| {
-            let mut mac = keyed.clone();
-            mac.update(black_box(&body));
-            black_box(mac.finalize().into_bytes())
-        })
-    });
-    group.bench_function("WebhookVerifier::verify", |b| {
-        b.iter(|| verifier.verify(black_box(&body), black_box(&signature)))
-    });
-    group.bench_function("verify_webhook_signature", |b| {
-        b.iter(|| {
-            verify_webhook_signature(black_box(&body), black_box(&signature), black_box(SECRET))
-        })
-    });
+    group.throughput(Throughput::Bytes(BODY_LEN as u64));
+    group.bench_function("bare_hmac_sha256", |b| b.iter(|| cases.bare()));
+    group.bench_function("WebhookVerifier::verify", |b| b.iter(|| cases.verifier()));
+    group.bench_function("verify_webhook_signature", |b| b.iter(|| cases.oneshot()));
     group.finish();
 }
 
 criterion_group!(benches, webhook_verify);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("WEBHOOK_VERIFY_LOOP") {
+        Ok(spec) => run_loop(&spec),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}
+
+/// Calls one case a fixed number of times, for instruction counting under valgrind.
+fn run_loop(spec: &str) {
+    let (case, calls) = spec
+        .split_once(':')
+        .expect("WEBHOOK_VERIFY_LOOP=<case>:<calls>");
+    let calls: u64 = calls.parse().expect("a call count");
+    let cases = Cases::new();
+    for _ in 0..calls {
+        match case {
+            "bare" => drop(black_box(cases.bare())),
+            "verifier" => assert!(black_box(cases.verifier())),
+            "oneshot" => assert!(black_box(cases.oneshot())),
+            "none" => {}
+            other => panic!("unknown case {other}"),
+        }
+    }
+}
