@@ -31,3 +31,8 @@ pub use signature::{
     sign_subscription, sign_webhook, verify_invoice_signature, verify_payment_link_signature,
     verify_payment_signature, verify_subscription_signature, verify_webhook_signature,
 };
+
+// The README's Rust examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
