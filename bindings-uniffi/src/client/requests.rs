@@ -33,12 +33,13 @@ pub struct CreateOrder {
 /// Filters of `GET /v1/orders`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct ListOrders {
-    /// Created at or after (Unix seconds).
+    /// Created at or after (Unix seconds); Razorpay's `from` (renamed: `from` is a Python
+    /// keyword).
     #[uniffi(default)]
-    pub from: Option<i64>,
-    /// Created at or before (Unix seconds).
+    pub since: Option<i64>,
+    /// Created at or before (Unix seconds); Razorpay's `to`.
     #[uniffi(default)]
-    pub to: Option<i64>,
+    pub until: Option<i64>,
     /// Page size, 1..=100.
     #[uniffi(default)]
     pub count: Option<u32>,
@@ -56,12 +57,13 @@ pub struct ListOrders {
 /// Filters of `GET /v1/payments` and `GET /v1/payments/:id/refunds`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct ListFilter {
-    /// Created at or after (Unix seconds).
+    /// Created at or after (Unix seconds); Razorpay's `from` (renamed: `from` is a Python
+    /// keyword).
     #[uniffi(default)]
-    pub from: Option<i64>,
-    /// Created at or before (Unix seconds).
+    pub since: Option<i64>,
+    /// Created at or before (Unix seconds); Razorpay's `to`.
     #[uniffi(default)]
-    pub to: Option<i64>,
+    pub until: Option<i64>,
     /// Page size, 1..=100.
     #[uniffi(default)]
     pub count: Option<u32>,
@@ -125,8 +127,8 @@ impl From<CreateOrder> for core::CreateOrder {
 impl From<ListOrders> for core::ListOrders {
     fn from(f: ListOrders) -> Self {
         Self {
-            from: f.from,
-            to: f.to,
+            from: f.since,
+            to: f.until,
             count: f.count,
             skip: f.skip,
             authorized: f.authorized,
@@ -138,8 +140,8 @@ impl From<ListOrders> for core::ListOrders {
 impl From<ListFilter> for core::ListPayments {
     fn from(f: ListFilter) -> Self {
         Self {
-            from: f.from,
-            to: f.to,
+            from: f.since,
+            to: f.until,
             count: f.count,
             skip: f.skip,
         }
@@ -149,8 +151,8 @@ impl From<ListFilter> for core::ListPayments {
 impl From<ListFilter> for core::ListRefunds {
     fn from(f: ListFilter) -> Self {
         Self {
-            from: f.from,
-            to: f.to,
+            from: f.since,
+            to: f.until,
             count: f.count,
             skip: f.skip,
         }

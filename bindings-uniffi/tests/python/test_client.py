@@ -70,6 +70,8 @@ def test_full_checkout_then_refunds(sandbox):
         listed = await client.orders().list(ck.ListOrders(receipt="cart_42"))
         assert order.id in [o.id for o in listed]
         assert payment.id in [p.id for p in await client.payments().list(ck.ListFilter(count=100))]
+        assert order.id in [o.id for o in await client.orders().list(ck.ListOrders(since=order.created_at, until=order.created_at + 5))]
+        assert await client.orders().list(ck.ListOrders(until=order.created_at - 86400)) == []
 
     asyncio.run(flow())
 
