@@ -53,6 +53,14 @@ def test_full_checkout_then_refunds(sandbox):
         assert (order.status, order.amount_paid, order.amount_due) == ("paid", 50000, 0)
         assert [p.id for p in await client.orders().payments(order.id)] == [payment.id]
 
+        # The browser never called back and no webhook came: resolve by fetching.
+        state = ck.create_payment_state(order.id, order.amount, order.currency)
+        fetched = ck.apply_payment_event(state, ck.ReconcileInput.FETCHED_PAYMENT(payment_json=payment.json))
+        assert fetched.status == "PAID"
+        assert fetched.effects[0] == ck.Effect.MARK_ORDER_PAID(razorpay_order_id=order.id, amount=50000, currency="INR")
+        both = ck.apply_payment_event(fetched.state_json, ck.ReconcileInput.FETCHED_ORDER(order_json=order.json))
+        assert both.status == "PAID" and both.effects == []
+
         partial = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))
         assert (partial.amount, partial.payment_id) == (10000, payment.id)
         again = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))
