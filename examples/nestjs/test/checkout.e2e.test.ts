@@ -41,10 +41,17 @@ before(async () => {
   assert.equal(registered.status, 200, JSON.stringify(registered.body));
 });
 
-after(async () => {
-  await shop?.close();
-  await sandbox?.stop();
-});
+// Bounded: a shutdown that hangs must fail the run, not stall CI.
+after(
+  async () => {
+    try {
+      await shop?.close();
+    } finally {
+      await sandbox?.stop();
+    }
+  },
+  { timeout: 20_000 },
+);
 
 /** Simulated Razorpay Checkout: what the browser's handler would receive. */
 async function pay(razorpayOrderId: string, extra: Record<string, unknown> = {}) {

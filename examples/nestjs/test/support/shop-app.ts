@@ -28,8 +28,10 @@ export interface ShopApp {
 
 export async function startShopApp(options: CheckoutKitOptions): Promise<ShopApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(options)] }).compile();
-  // The same option main.ts passes to NestFactory.create: without it req.rawBody is undefined.
-  const app = moduleRef.createNestApplication({ rawBody: true, logger: ['error', 'warn'] });
+  // rawBody: the same option main.ts passes to NestFactory.create (without it req.rawBody is
+  // undefined). forceCloseConnections: the sandbox keeps its webhook connection alive, and
+  // without this app.close() can wait on it forever.
+  const app = moduleRef.createNestApplication({ rawBody: true, forceCloseConnections: true, logger: ['error', 'warn'] });
 
   // An observer, not a stand-in: it records what the sandbox delivered and what the real
   // controller answered, so the tests can wait for and replay deliveries.
