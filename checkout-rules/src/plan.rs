@@ -74,6 +74,24 @@ pub struct StockDecrement {
 /// Warnings do not stop checkout: the plan charges current prices and merges duplicate lines
 /// (the repaired cart). The order discount (`cart.order_discount`) is allocated across lines by
 /// largest remainder, ties to the earlier line, so line totals sum exactly to the total.
+///
+/// ```
+/// use checkout_rules::{Cart, CartLine, Catalog, CatalogItem, Policy, plan_checkout};
+///
+/// let catalog = Catalog { items: vec![
+///     CatalogItem::new("tea", 10000, "INR", 40),
+///     CatalogItem::new("mug", 20000, "INR", 5),
+/// ]};
+/// let cart = Cart::new("INR")
+///     .with_line(CartLine::new("l1", "tea", 1, 10000))
+///     .with_line(CartLine::new("l2", "mug", 1, 20000))
+///     .with_discount(1000); // ₹10 coupon
+/// let plan = plan_checkout(&cart, &catalog, &Policy::default()).expect("valid cart");
+/// assert_eq!((plan.subtotal, plan.discount, plan.total), (30000, 1000, 29000));
+/// let discounts: Vec<i64> = plan.lines.iter().map(|l| l.discount).collect();
+/// assert_eq!(discounts, vec![333, 667]); // 333.33 and 666.67: the larger remainder rounds up
+/// assert_eq!(plan.stock_decrements.len(), 2);
+/// ```
 #[allow(clippy::result_large_err)] // The report *is* the answer on the unhappy path; boxing it
 // would only add a deref for every caller.
 pub fn plan_checkout(
