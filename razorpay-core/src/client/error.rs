@@ -68,7 +68,7 @@ impl RazorpayErrorBody {
 
 /// Why a Razorpay API call failed. Every variant has a stable [`code`](Self::code); variants
 /// that come from an HTTP answer keep its `status` and Razorpay's error body.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
     /// The configuration cannot be used (missing key, bad URL, zero timeout).
