@@ -242,6 +242,9 @@ impl Webhooks {
         let endpoints = self.endpoints();
         let faults = *lock(&self.faults);
         for event in events {
+            if !endpoints.iter().any(|e| e.wants(event.name)) {
+                continue;
+            }
             let body = Arc::new(self.envelope(&event));
             let event_id = random_base62(14);
             for endpoint in endpoints.iter().filter(|e| e.wants(event.name)) {
