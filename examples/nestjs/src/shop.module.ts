@@ -6,6 +6,7 @@ import { CheckoutService } from './checkout/checkout.service';
 import { OrderEffects } from './orders/order-effects';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { RefundsService } from './orders/refunds.service';
 import { PaymentsController } from './payments/payments.controller';
 import { PaymentsService } from './payments/payments.service';
 import { InMemoryShopRepository } from './store/in-memory.shop.repository';
@@ -23,6 +24,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     PaymentsService,
     WebhooksService,
     OrdersService,
+    RefundsService,
     OrderEffects,
   ],
 })

@@ -337,6 +337,52 @@ describe('checkout and payment', () => {
   });
 });
 
+describe('refunds', () => {
+  test('partial then full refund: statuses follow the refund webhooks; a retried request refunds once', async () => {
+    await addToCart('refund-user', 'tee-classic', 2);
+    const session = await placeOrder('refund-user');
+    const early = await api().post(`/orders/${session.orderId}/refunds`).send({ amount: 100, requestId: 'too-early' });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.code, 'ORDER_NOT_REFUNDABLE');
+
+    const paid = await pay(session.razorpayOrderId);
+    const verified = await api().post('/payments/verify').send(paid.body);
+    assert.equal(verified.body.status, 'PAID');
+
+    const partial = await api().post(`/orders/${session.orderId}/refunds`).send({ amount: 30000, requestId: 'refund-1' });
+    assert.equal(partial.status, 201, JSON.stringify(partial.body));
+    assert.match(partial.body.id, /^rfnd_[A-Za-z0-9]{14}$/);
+    assert.equal(partial.body.amount, 30000);
+    // The admin UI timed out and sent the same request again: Razorpay refunds once.
+    const retried = await api().post(`/orders/${session.orderId}/refunds`).send({ amount: 30000, requestId: 'refund-1' });
+    assert.equal(retried.status, 201);
+    assert.equal(retried.body.id, partial.body.id);
+    await webhooksSettled();
+    let view = (await api().get(`/orders/${session.orderId}`)).body;
+    assert.equal(view.status, 'PARTIALLY_REFUNDED');
+    assert.equal(view.paymentState.amountRefunded, 30000);
+
+    const tooMuch = await api().post(`/orders/${session.orderId}/refunds`).send({ amount: 10_000_000, requestId: 'refund-x' });
+    assert.equal(tooMuch.status, 422, JSON.stringify(tooMuch.body));
+    assert.equal(typeof tooMuch.body.code, 'string');
+
+    const rest = await api().post(`/orders/${session.orderId}/refunds`).send({ requestId: 'refund-2' });
+    assert.equal(rest.status, 201, JSON.stringify(rest.body));
+    assert.equal(rest.body.amount, session.amount - 30000);
+    await webhooksSettled();
+    view = (await api().get(`/orders/${session.orderId}`)).body;
+    assert.equal(view.status, 'REFUNDED');
+    assert.equal(view.paymentState.amountRefunded, session.amount);
+    assert.equal(Object.keys(view.paymentState.refunds).length, 2);
+
+    const none = await api().post(`/orders/${session.orderId}/refunds`).send({ requestId: 'refund-3' });
+    assert.equal(none.status, 409);
+    const malformed = await api().post(`/orders/${session.orderId}/refunds`).send({ amount: -5, requestId: 'refund-4' });
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.code, 'FIELD_INVALID');
+  });
+});
+
 describe('abandoned checkout', () => {
   test('abandoning releases the reserved stock exactly once; a late payment is kept and flagged', async () => {
     await addToCart('late-user', 'mug-steel', 2);
