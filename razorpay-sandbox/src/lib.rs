@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod accept;
 mod api_error;
 mod currency;
 mod faults;
