@@ -244,6 +244,12 @@ describe('checkout and payment', () => {
     assert.equal(verified.status, 200, JSON.stringify(verified.body));
     assert.equal(verified.body.status, 'PAID');
     assert.equal(verified.body.paymentState.amountPaid, session.amount);
+    // A double-submitted callback (the browser retried) is harmless.
+    const again = await api().post('/payments/verify').send(paid.body);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.status, 'PAID');
+    assert.equal(again.body.paymentState.amountPaid, session.amount);
+    assert.deepEqual(Object.keys(again.body.paymentState.payments), [paid.body.razorpay_payment_id]);
 
     // Razorpay's webhooks arrive too (signed, over HTTP) and change nothing.
     await webhooksSettled();
