@@ -321,3 +321,24 @@ async fn a_refused_connection_is_retried_then_reported() {
     );
     assert_eq!(error.code(), "CONNECTION_FAILED");
 }
+
+#[tokio::test]
+async fn a_notes_edit_that_got_a_500_is_not_repeated() {
+    let sandbox = support::sandbox().await;
+    let client = support::client(&sandbox);
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(10_000, "INR"))
+        .await
+        .expect("order");
+    sandbox.clear_requests();
+    sandbox.push_fault(ApiFault::ServerError);
+    let notes: razorpay_core::model::Notes = [("k", "v")].into_iter().collect();
+    let error = client
+        .orders()
+        .edit(&order.id, &razorpay_core::client::EditOrder::notes(notes))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "SERVER_ERROR");
+    assert_eq!(sandbox.requests().len(), 1);
+}

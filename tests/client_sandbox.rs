@@ -52,6 +52,13 @@ async fn orders_create_fetch_list_edit_and_payments() {
 
     let fetched = client.orders().fetch(&created.id).await.expect("fetch");
     assert_eq!(fetched, created);
+    let user_agent = format!("checkout-kit/{}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        sandbox
+            .requests()
+            .iter()
+            .all(|r| r.user_agent.as_deref() == Some(user_agent.as_str()))
+    );
 
     let other = client
         .orders()

@@ -19,6 +19,8 @@ pub struct RecordedRequest {
     pub path: String,
     /// `X-Refund-Idempotency`, if sent.
     pub idempotency_key: Option<String>,
+    /// `User-Agent`, if sent.
+    pub user_agent: Option<String>,
     /// Fault injected into this request, if any.
     pub fault: Option<String>,
     /// Status answered; `None` when the connection was dropped.

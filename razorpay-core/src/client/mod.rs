@@ -17,7 +17,7 @@
 //!
 //! # Retries
 //!
-//! | failure | GET, notes edit, refund with idempotency key | other POSTs |
+//! | failure | GET, refund with idempotency key | other POSTs and PATCHes |
 //! |---|---|---|
 //! | 429 (waits `Retry-After`) | retried | retried |
 //! | connect error / connect timeout (nothing sent) | retried | retried |

@@ -237,11 +237,12 @@ impl Orders<'_> {
             .await
     }
 
-    /// Replaces an order's notes. Safe to repeat, so retried like a GET.
+    /// Replaces an order's notes. Like every non-GET call without an idempotency key, it is
+    /// not repeated once it may have reached Razorpay (only after a 429 or a failed connect).
     pub async fn edit(&self, order_id: &str, edit: &EditOrder) -> Result<Order, ClientError> {
         validate::id("order_id", order_id)?;
         validate::notes(&edit.notes)?;
-        let call = Call::with_body(Method::PATCH, format!("orders/{order_id}"), edit, true)?;
+        let call = Call::with_body(Method::PATCH, format!("orders/{order_id}"), edit, false)?;
         self.client.execute(call).await
     }
 

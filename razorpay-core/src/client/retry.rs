@@ -1,8 +1,8 @@
 //! When to try a request again, and how long to wait. Pure: the transport asks, this answers.
 //!
 //! The rule that matters most: a request that may have reached Razorpay is only repeated when
-//! repeating it cannot create a second order, capture or refund — that is, for GET (and the
-//! notes-only PATCH) and for refunds carrying an idempotency key. A 429 and a connection that
+//! repeating it cannot create a second order, capture or refund — that is, for GET and for
+//! refunds carrying an idempotency key. A 429 and a connection that
 //! failed before anything was sent are safe to retry for every method, since Razorpay did
 //! nothing with the request.
 

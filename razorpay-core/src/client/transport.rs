@@ -20,7 +20,7 @@ pub(crate) struct Call {
     pub query: Vec<(&'static str, String)>,
     pub body: Option<Vec<u8>>,
     pub idempotency_key: Option<String>,
-    /// Repeating the call cannot duplicate its effect (GET, notes edit, keyed refund).
+    /// Repeating the call cannot duplicate its effect (GET, keyed refund).
     pub replay_safe: bool,
 }
 

@@ -36,6 +36,11 @@ pub async fn inject_and_record(
             .get("x-refund-idempotency")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
+        user_agent: request
+            .headers()
+            .get("user-agent")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
         fault: fault.map(|f| f.label().to_string()),
         status: None,
     };
