@@ -81,7 +81,7 @@ function webhookBenchmark() {
 async function startSandbox() {
   const binary =
     process.env.RAZORPAY_SANDBOX_BIN ?? join(process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repoRoot, 'target'), 'release', 'razorpay-sandbox')
-  const child = spawn(binary, ['--port', '0', '--key-id', 'rzp_test_bench', '--key-secret', 'bench_secret'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(binary, ['--port', '0', '--key-id', 'rzp_test_bench', '--key-secret', 'bench_secret'], { stdio: ['ignore', 'pipe', 'ignore'] })
   const url = await new Promise((resolveUrl, reject) => {
     let out = ''
     child.once('error', reject)
