@@ -47,6 +47,11 @@ impl SandboxError {
     }
 }
 
+/// A default secret from the OS's random source (ids use a fast PRNG; secrets do not).
+fn random_secret() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
 /// Configures a sandbox before it starts. Every setting has a test-friendly default.
 #[derive(Debug, Clone)]
 #[must_use]
@@ -149,13 +154,13 @@ impl SandboxBuilder {
                 "the key id must be non-empty and contain no ':'".into(),
             ));
         }
-        let key_secret = self.key_secret.unwrap_or_else(|| random_base62(24));
+        let key_secret = self.key_secret.unwrap_or_else(random_secret);
         if key_secret.is_empty() {
             return Err(SandboxError::InvalidConfig(
                 "the key secret must be non-empty".into(),
             ));
         }
-        let webhook_secret = self.webhook_secret.unwrap_or_else(|| random_base62(24));
+        let webhook_secret = self.webhook_secret.unwrap_or_else(random_secret);
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
             .await
             .map_err(|source| SandboxError::Bind {

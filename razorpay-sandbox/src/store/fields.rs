@@ -11,12 +11,8 @@ use crate::currency::{self, CurrencyRule};
 /// A JSON request body that must be an object.
 pub type Params = Map<String, Value>;
 
-/// Maximum length of a `receipt`.
-pub const RECEIPT_MAX_CHARS: usize = 40;
-/// Maximum number of keys in `notes`.
-pub const NOTES_MAX_KEYS: usize = 15;
-/// Maximum length of one `notes` value.
-pub const NOTE_VALUE_MAX_CHARS: usize = 256;
+// Razorpay's documented limits, shared with the client's own pre-send validation.
+pub use razorpay_core::client::{NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS};
 
 /// Rejects parameters the endpoint does not take, as Razorpay does (`extra_field_sent`).
 pub fn reject_unknown(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
