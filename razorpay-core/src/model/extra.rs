@@ -68,7 +68,7 @@ impl Extra {
 
     /// Whether serialising needs more than the derived fields: explicit nulls to write back or
     /// missing defaults to leave out.
-    pub(crate) fn has_wire_notes(&self) -> bool {
+    pub(crate) fn differs_from_derived(&self) -> bool {
         !self.explicit_nulls.is_empty() || !self.missing_defaults.is_empty()
     }
 }

@@ -81,7 +81,7 @@ where
 /// Writes an object whose `Extra` recorded explicit nulls or missing defaults: the typed fields,
 /// then `null` for each recorded field that is still unset (a field set since then keeps its
 /// value), without the defaulted lists that were missing and are still empty.
-pub(crate) fn serialize_with_wire_notes<S: Serializer>(
+pub(crate) fn serialize_as_received<S: Serializer>(
     wire: Result<Value, serde_json::Error>,
     extra: &Extra,
     serializer: S,
@@ -164,10 +164,10 @@ macro_rules! entity {
 
             impl serde::Serialize for $name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    if !self.extra.has_wire_notes() {
+                    if !self.extra.differs_from_derived() {
                         Wire::serialize(self, serializer)
                     } else {
-                        $crate::model::wire::serialize_with_wire_notes(
+                        $crate::model::wire::serialize_as_received(
                             Wire::serialize(self, serde_json::value::Serializer),
                             &self.extra,
                             serializer,
