@@ -58,3 +58,29 @@ entity! {
         pub created_at: Option<i64>,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_issued_invoice_round_trips() {
+        let value = json!({
+            "id": "inv_1", "entity": "invoice", "type": "invoice", "receipt": "R-15",
+            "invoice_number": "R-15", "customer_id": "cust_1",
+            "customer_details": {"name": "A Buyer", "email": "buyer@example.com"},
+            "order_id": "order_1", "line_items": [], "payment_id": null, "status": "issued",
+            "issued_at": 1482299421, "paid_at": null, "date": 1482299421, "amount": 100,
+            "amount_paid": 0, "amount_due": 100, "currency": "INR", "notes": [],
+            "short_url": "https://rzp.io/i/x", "created_at": 1482299422
+        });
+        let invoice: Invoice = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(invoice.status, InvoiceStatus::Issued);
+        assert_eq!(invoice.invoice_type.as_deref(), Some("invoice"));
+        assert_eq!((invoice.amount, invoice.amount_due), (Some(100), Some(100)));
+        assert_eq!(invoice.payment_id, None);
+        assert!(invoice.extra.contains_key("customer_details"));
+        assert_eq!(serde_json::to_value(&invoice).unwrap(), value);
+    }
+}

@@ -194,6 +194,39 @@ mod tests {
     }
 
     #[test]
+    fn invoice_events_carry_the_invoice_its_order_and_payment() {
+        let body = json!({
+            "entity": "event", "account_id": "acc_1", "event": "invoice.paid",
+            "contains": ["payment", "order", "invoice"],
+            "payload": {
+                "payment": {"entity": {"id": "pay_1", "entity": "payment", "amount": 479030,
+                    "currency": "INR", "status": "captured", "order_id": "order_1",
+                    "invoice_id": "inv_1", "captured": true, "notes": []}},
+                "order": {"entity": {"id": "order_1", "entity": "order", "amount": 479030,
+                    "amount_paid": 479030, "amount_due": 0, "currency": "INR", "status": "paid",
+                    "offers": {"entity": "collection", "count": 0, "items": []}, "notes": []}},
+                "invoice": {"entity": {"id": "inv_1", "entity": "invoice", "receipt": "15",
+                    "order_id": "order_1", "payment_id": "pay_1", "status": "paid",
+                    "amount": 479030, "amount_paid": 479030, "amount_due": 0,
+                    "currency": "INR", "notes": [], "paid_at": 1567687000}}
+            },
+            "created_at": 1567687000
+        });
+        let event = WebhookEvent::from_slice(body.to_string().as_bytes()).unwrap();
+        assert_eq!(event.event, EventName::InvoicePaid);
+        let invoice = event.invoice().unwrap();
+        assert_eq!(
+            invoice.payment_id.as_deref(),
+            Some(event.payment().unwrap().id.as_str())
+        );
+        assert_eq!(
+            invoice.order_id.as_deref(),
+            Some(event.order().unwrap().id.as_str())
+        );
+        assert_eq!(serde_json::to_value(&event).unwrap(), body);
+    }
+
+    #[test]
     fn timestamp_falls_back_to_the_misplaced_one() {
         let body = br#"{"entity":"event","event":"refund.speed_changed","contains":[],"payload":{"created_at":1586439890}}"#;
         let event = WebhookEvent::from_slice(body).unwrap();
