@@ -2,7 +2,7 @@
 //! crates; this layer only converts arguments and results.
 //!
 //! Every export is built with `catch_unwind`, and every failure reaches JavaScript as an `Error`
-//! with a stable `code` (see [`error`]).
+//! with a stable `code` (see `src/error.rs`).
 #![deny(missing_docs)]
 // napi registers exports only outside `cfg(test)`; `clippy --all-targets` still checks a test
 // build of the library, in which every export would look unused.
