@@ -116,6 +116,32 @@ describe('verify functions', () => {
   })
 })
 
+describe('missing or mistyped arguments are TypeErrors with a code', () => {
+  const sig = 'a'.repeat(64)
+  const calls = {
+    verifyPaymentSignature: ['order_1', 'pay_1', sig, 'secret'],
+    verifySubscriptionSignature: ['sub_1', 'pay_1', sig, 'secret'],
+    verifyPaymentLinkSignature: ['plink_1', 'ref', 'paid', 'pay_1', sig, 'secret'],
+    verifyInvoiceSignature: ['inv_1', 'rcpt', 'paid', 'pay_1', sig, 'secret'],
+    verifyWebhookSignature: ['{}', sig, 'secret'],
+    validateWebhookSignature: ['{}', sig, 'secret'],
+    signWebhook: ['{}', 'secret'],
+    signPayment: ['order_1', 'pay_1', 'secret'],
+  }
+  for (const [name, args] of Object.entries(calls)) {
+    test(name, () => {
+      assert.equal(typeof kit[name](...args), name.startsWith('sign') ? 'string' : 'boolean')
+      for (let missing = 0; missing < args.length; missing += 1) {
+        const without = args.slice(0, missing)
+        assertThrowsCode(() => kit[name](...without), 'ERR_INVALID_ARG_TYPE', TypeError)
+        const mistyped = [...args]
+        mistyped[missing] = 42
+        assertThrowsCode(() => kit[name](...mistyped), 'ERR_INVALID_ARG_TYPE', TypeError)
+      }
+    })
+  }
+})
+
 describe('webhook bodies: Buffer, string, UTF-8', () => {
   const secret = 'whsec_ünïcødé_🔑'
 
@@ -134,6 +160,33 @@ describe('webhook bodies: Buffer, string, UTF-8', () => {
     const signature = createHmac('sha256', secret).update(body).digest('hex')
     assert.equal(kit.verifyWebhookSignature(body, signature, secret), true)
     assert.equal(kit.signWebhook(body, secret), signature)
+  })
+
+  test('strings are hashed as Node encodes them, lone surrogates included, at any length', () => {
+    for (const body of ['', 'a', '\ud800', 'x\udfffy', 'é'.repeat(300), '😀'.repeat(5000), 'z'.repeat(3 * 1024 * 1024)]) {
+      const expected = createHmac('sha256', 'k').update(body).digest('hex')
+      assert.equal(kit.signWebhook(body, 'k'), expected)
+      if (body.length > 0) assert.equal(kit.verifyWebhookSignature(body, expected, 'k'), true)
+    }
+  })
+
+  test('long secrets and long signatures take the heap path correctly', () => {
+    const secret = 'ş'.repeat(1000)
+    const expected = createHmac('sha256', secret).update('{}').digest('hex')
+    assert.equal(kit.signWebhook('{}', secret), expected)
+    assert.equal(kit.verifyWebhookSignature('{}', expected, secret), true)
+    assert.equal(new kit.WebhookVerifier(secret).verify('{}', expected), true)
+    assert.equal(kit.verifyWebhookSignature('{}', expected + 'f'.repeat(10000), secret), false)
+  })
+
+  test('any typed array or DataView is hashed as its bytes', () => {
+    const bytes = Buffer.from('{"event":"order.paid"}')
+    const expected = createHmac('sha256', 'k').update(bytes).digest('hex')
+    const copy = new ArrayBuffer(bytes.length)
+    new Uint8Array(copy).set(bytes)
+    assert.equal(kit.verifyWebhookSignature(new DataView(copy), expected, 'k'), true)
+    assert.equal(kit.verifyWebhookSignature(new Uint8Array(copy), expected, 'k'), true)
+    assertThrowsCode(() => kit.verifyWebhookSignature(copy, expected, 'k'), 'ERR_INVALID_ARG_TYPE', TypeError)
   })
 
   test('a view into a larger buffer hashes only its own bytes', () => {
