@@ -282,7 +282,11 @@ proptest! {
         };
         policy.amount_limits.insert("INR".to_owned(), AmountLimits { min: limits.0, max: limits.1 });
         let report = validate_cart(&cart, &catalog, &policy);
-        let _ = serde_json::to_string(&report).unwrap();
+        // The JSON the bindings pass through round-trips exactly.
+        let json = serde_json::to_string(&report).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<checkout_rules::CartReport>(&json).unwrap(), &report);
+        let json = serde_json::to_string(&cart).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<Cart>(&json).unwrap(), &cart);
         let again = validate_cart(&report.repaired_cart, &catalog, &policy);
         prop_assert!(again.invalid_items.is_empty());
         let _ = plan_checkout(&cart, &catalog, &policy);
