@@ -9,10 +9,11 @@ import sys
 from conftest import REPO_ROOT
 
 README = REPO_ROOT / "bindings-uniffi" / "README.md"
+ROOT_README = REPO_ROOT / "README.md"
 
 
-def example(name):
-    text = README.read_text(encoding="utf-8")
+def example(name, readme=README):
+    text = readme.read_text(encoding="utf-8")
     m = re.search(r"<!-- example: " + re.escape(name) + r" -->\s*```python\n(.*?)```", text, re.S)
     assert m, f"README has no `{name}` example"
     return m.group(1)
@@ -29,7 +30,14 @@ def run(code, tmp_path, env=None):
 
 
 def test_python_example(tmp_path):
-    out = run(example("python"), tmp_path)
+    check_python_example(run(example("python"), tmp_path))
+
+
+def test_root_readme_python_quick_start(tmp_path):
+    check_python_example(run(example("python", ROOT_README), tmp_path))
+
+
+def check_python_example(out):
     assert "PRICE_INCREASED: The price changed from ₹250.00 to ₹275.00" in out
     assert "INSUFFICIENT_STOCK: Only 3 left in stock" in out
     assert "CART_NOT_READY - 2 fixes suggested" in out
