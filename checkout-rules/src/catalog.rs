@@ -97,7 +97,8 @@ impl CatalogItem {
     }
 }
 
-type Key<'a> = (&'a str, Option<&'a str>);
+/// `(product_id, variant_id)`: how cart lines find their catalog entry.
+pub(crate) type Key<'a> = (&'a str, Option<&'a str>);
 
 /// A catalog indexed by `(product_id, variant_id)`.
 ///

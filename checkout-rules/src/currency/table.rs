@@ -27,16 +27,14 @@ impl CurrencyTable {
     pub fn razorpay() -> &'static CurrencyTable {
         static TABLE: OnceLock<CurrencyTable> = OnceLock::new();
         TABLE.get_or_init(|| {
+            // `CurrencyInfo::new` applies Razorpay's documented defaults; every built-in row is
+            // valid (a unit test checks that none is dropped here).
             let currencies = RAZORPAY_CURRENCIES
                 .iter()
-                .map(|&(code, exponent, symbol, name, grouping)| CurrencyInfo {
-                    code: code.to_owned(),
-                    exponent,
-                    symbol: symbol.to_owned(),
-                    name: name.to_owned(),
-                    min_amount: 10i64.pow(u32::from(exponent)),
-                    amount_step: if exponent == 3 { 10 } else { 1 },
-                    grouping,
+                .filter_map(|&(code, exponent, symbol, name, grouping)| {
+                    let mut info = CurrencyInfo::new(code, exponent, symbol, name).ok()?;
+                    info.grouping = grouping;
+                    Some(info)
                 })
                 .collect();
             CurrencyTable { currencies }

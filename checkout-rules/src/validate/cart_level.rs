@@ -5,6 +5,7 @@ use crate::report::{CartProblem, Totals};
 use crate::{Cart, Fix, Policy, ProblemCode, Severity};
 
 use super::messages::Money;
+use super::saturate;
 
 pub(super) struct CartLevel {
     pub problems: Vec<CartProblem>,
@@ -191,8 +192,4 @@ pub(super) fn submitted_totals(cart: &Cart) -> Option<Totals> {
         discount: cart.order_discount,
         total: subtotal.checked_sub(cart.order_discount)?,
     })
-}
-
-fn saturate(v: i128) -> i64 {
-    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }

@@ -1,5 +1,6 @@
 //! Price drift between the price the shopper saw and the catalog price.
 
+use super::saturate;
 use crate::{PriceTolerance, ProblemCode, Severity};
 
 pub(super) struct Drift {
@@ -55,10 +56,6 @@ fn within(tolerance: &PriceTolerance, magnitude: u128, seen: i64) -> bool {
                 <= u128::from(bps.max(0).unsigned_abs()) * u128::from(seen.unsigned_abs())
     });
     absolute_ok && bps_ok
-}
-
-fn saturate(v: i128) -> i64 {
-    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 
 #[cfg(test)]

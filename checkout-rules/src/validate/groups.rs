@@ -5,12 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::catalog::Key;
 use crate::{Cart, CartLine, CatalogItem};
 
 /// Up to this many lines, linear scans (at most 16² string compares) are cheaper than hashing.
 const SMALL: usize = 16;
-
-type Key<'a> = (&'a str, Option<&'a str>);
 
 pub(super) struct Groups<'c, 'i> {
     small: bool,

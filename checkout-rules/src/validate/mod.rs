@@ -110,7 +110,7 @@ fn check_item(
     out: &mut Vec<InvalidItem>,
 ) {
     let check = quantity::evaluate(item, lines.iter().map(|&i| cart.lines[i].quantity));
-    let requested = i64::try_from(check.requested).unwrap_or(i64::MAX);
+    let requested = saturate(check.requested);
     let limit_for = |code| match code {
         ProblemCode::QuantityAboveMaximum => item.max_quantity,
         ProblemCode::QuantityBelowMinimum => item.min_quantity,
@@ -203,6 +203,12 @@ fn check_item(
             });
         }
     }
+}
+
+/// Clamp a widened (i128) amount or quantity into `i64` for reporting; the rules themselves
+/// never clamp, they report AMOUNT_OVERFLOW.
+fn saturate(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
 }
 
 fn remove_item(
