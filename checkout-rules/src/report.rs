@@ -109,7 +109,8 @@ pub struct CartReport {
     /// The cart as submitted, at the prices the shopper saw, over lines with a positive
     /// quantity. `None` when an amount overflows.
     pub submitted_totals: Option<Totals>,
-    /// Every suggested fix, deduplicated, automatic ones first.
+    /// Every suggested fix, deduplicated: line fixes in `invalid_items` order, then cart-level
+    /// fixes in `cart_problems` order.
     pub fixes: Vec<Fix>,
     /// The cart with every automatic fix applied.
     pub repaired_cart: Cart,
