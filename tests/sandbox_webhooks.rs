@@ -375,3 +375,63 @@ async fn the_delay_fault_holds_every_delivery_back() {
         "three delayed deliveries in order"
     );
 }
+
+#[tokio::test]
+async fn deliveries_close_their_connection_so_receivers_can_shut_down() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // A bare HTTP/1.1 receiver that answers with keep-alive, then watches whether the sandbox
+    // leaves the connection open (which stalls e.g. Node's server.close()).
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+    let receiver = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.expect("accept");
+        let mut request = Vec::new();
+        let mut buffer = [0_u8; 4096];
+        loop {
+            let n = socket.read(&mut buffer).await.expect("read");
+            request.extend_from_slice(&buffer[..n]);
+            let text = String::from_utf8_lossy(&request);
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                    })
+                    .unwrap_or(0);
+                if request.len() >= end + 4 + length {
+                    break;
+                }
+            }
+        }
+        socket
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n")
+            .await
+            .expect("answer");
+        // The sandbox should now close its side: read returns 0 (EOF).
+        tokio::time::timeout(Duration::from_secs(2), socket.read(&mut buffer)).await
+    });
+    let sandbox = support::sandbox().await;
+    sandbox.register_webhook_endpoint(WebhookEndpoint {
+        url,
+        secret: None,
+        events: Some(vec!["payment.authorized".into()]),
+    });
+    let client = support::client(&sandbox);
+    let order = client
+        .orders()
+        .create(&CreateOrder::new(10_000, "INR"))
+        .await
+        .expect("order");
+    sandbox
+        .checkout(&CheckoutRequest::new(&order.id).outcome(CheckoutOutcome::Authorized))
+        .expect("pay");
+    let after_answer = receiver.await.expect("receiver task");
+    assert!(
+        matches!(after_answer, Ok(Ok(0))),
+        "the sandbox kept the connection open: {after_answer:?}"
+    );
+}

@@ -173,8 +173,11 @@ impl Webhooks {
         shutdown: watch::Receiver<bool>,
     ) -> Arc<Self> {
         let (queue, jobs) = mpsc::unbounded_channel();
+        // One connection per delivery, closed afterwards: idle keep-alive connections from the
+        // sandbox would otherwise hold up a receiver (a test app) that is shutting down.
         let http = reqwest::Client::builder()
             .timeout(retry.timeout)
+            .pool_max_idle_per_host(0)
             .user_agent("Razorpay-Webhook/v1")
             .build()
             .unwrap_or_default();
