@@ -29,6 +29,7 @@
 
 mod config;
 mod error;
+mod list;
 mod orders;
 mod payments;
 mod refunds;

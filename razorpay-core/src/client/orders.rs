@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::RazorpayClient;
 use super::error::ClientError;
+use super::list::list_window;
 use super::transport::Call;
 use super::validate::{self, ValidationError};
 use crate::model::{Collection, Notes, Order, Payment};
@@ -124,26 +125,9 @@ pub struct ListOrders {
     pub receipt: Option<String>,
 }
 
+list_window!(ListOrders);
+
 impl ListOrders {
-    /// Sets `count`.
-    pub fn count(mut self, count: u32) -> Self {
-        self.count = Some(count);
-        self
-    }
-
-    /// Sets `skip`.
-    pub fn skip(mut self, skip: u32) -> Self {
-        self.skip = Some(skip);
-        self
-    }
-
-    /// Sets `from` and `to`.
-    pub fn between(mut self, from: i64, to: i64) -> Self {
-        self.from = Some(from);
-        self.to = Some(to);
-        self
-    }
-
     /// Sets `authorized`.
     pub fn authorized(mut self, authorized: bool) -> Self {
         self.authorized = Some(authorized);
@@ -157,8 +141,7 @@ impl ListOrders {
     }
 
     fn to_query(&self) -> Result<Vec<(&'static str, String)>, ValidationError> {
-        validate::count(self.count)?;
-        let mut query = window_query(self.from, self.to, self.count, self.skip);
+        let mut query = self.window_query()?;
         if let Some(authorized) = self.authorized {
             query.push(("authorized", if authorized { "1" } else { "0" }.to_string()));
         }
@@ -167,28 +150,6 @@ impl ListOrders {
         }
         Ok(query)
     }
-}
-
-/// `from`/`to`/`count`/`skip` query pairs shared by list calls.
-pub(crate) fn window_query(
-    from: Option<i64>,
-    to: Option<i64>,
-    count: Option<u32>,
-    skip: Option<u32>,
-) -> Vec<(&'static str, String)> {
-    let mut query = Vec::new();
-    let pairs = [
-        ("from", from),
-        ("to", to),
-        ("count", count.map(i64::from)),
-        ("skip", skip.map(i64::from)),
-    ];
-    for (name, value) in pairs {
-        if let Some(value) = value {
-            query.push((name, value.to_string()));
-        }
-    }
-    query
 }
 
 /// Parameters of `PATCH /v1/orders/:id` (Razorpay lets you edit only the notes).

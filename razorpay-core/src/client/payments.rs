@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::RazorpayClient;
 use super::error::ClientError;
-use super::orders::window_query;
+use super::list::list_window;
 use super::refunds::{CreateRefund, ListRefunds};
 use super::transport::Call;
 use super::validate::{self, ValidationError};
@@ -25,26 +25,7 @@ pub struct ListPayments {
     pub skip: Option<u32>,
 }
 
-impl ListPayments {
-    /// Sets `count`.
-    pub fn count(mut self, count: u32) -> Self {
-        self.count = Some(count);
-        self
-    }
-
-    /// Sets `skip`.
-    pub fn skip(mut self, skip: u32) -> Self {
-        self.skip = Some(skip);
-        self
-    }
-
-    /// Sets `from` and `to`.
-    pub fn between(mut self, from: i64, to: i64) -> Self {
-        self.from = Some(from);
-        self.to = Some(to);
-        self
-    }
-}
+list_window!(ListPayments);
 
 /// Parameters of `POST /v1/payments/:id/capture`: the authorized amount and its currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,8 +69,7 @@ impl Payments<'_> {
 
     /// Lists payments, newest first.
     pub async fn list(&self, filter: &ListPayments) -> Result<Collection<Payment>, ClientError> {
-        validate::count(filter.count)?;
-        let query = window_query(filter.from, filter.to, filter.count, filter.skip);
+        let query = filter.window_query()?;
         self.client
             .execute(Call::get("payments".into()).query(query))
             .await

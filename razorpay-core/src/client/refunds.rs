@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::RazorpayClient;
 use super::error::ClientError;
-use super::orders::window_query;
+use super::list::list_window;
 use super::transport::Call;
 use super::validate::{self, ValidationError};
 use crate::model::{Collection, Notes, Refund};
@@ -136,24 +136,7 @@ pub struct ListRefunds {
     pub skip: Option<u32>,
 }
 
-impl ListRefunds {
-    /// Sets `count`.
-    pub fn count(mut self, count: u32) -> Self {
-        self.count = Some(count);
-        self
-    }
-
-    /// Sets `skip`.
-    pub fn skip(mut self, skip: u32) -> Self {
-        self.skip = Some(skip);
-        self
-    }
-
-    fn to_query(&self) -> Result<Vec<(&'static str, String)>, ValidationError> {
-        validate::count(self.count)?;
-        Ok(window_query(self.from, self.to, self.count, self.skip))
-    }
-}
+list_window!(ListRefunds);
 
 /// The Refunds API, from [`RazorpayClient::refunds`].
 #[derive(Debug, Clone, Copy)]
@@ -211,7 +194,7 @@ impl Refunds<'_> {
         filter: &ListRefunds,
     ) -> Result<Collection<Refund>, ClientError> {
         validate::id("payment_id", payment_id)?;
-        let query = filter.to_query()?;
+        let query = filter.window_query()?;
         self.client
             .execute(Call::get(format!("payments/{payment_id}/refunds")).query(query))
             .await
@@ -219,7 +202,7 @@ impl Refunds<'_> {
 
     /// All refunds of the account, newest first.
     pub async fn list(&self, filter: &ListRefunds) -> Result<Collection<Refund>, ClientError> {
-        let query = filter.to_query()?;
+        let query = filter.window_query()?;
         self.client
             .execute(Call::get("refunds".into()).query(query))
             .await
