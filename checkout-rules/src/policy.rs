@@ -14,7 +14,7 @@ use crate::currency::CurrencyTable;
 /// A change within tolerance is a warning (the shopper pays the current price); beyond it,
 /// the problem is blocking until the shopper accepts the new price.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriceTolerance {
     /// Largest tolerated change per unit, in minor units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,7 +55,7 @@ impl PriceTolerance {
 
 /// Payable limits for one currency, in minor units.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AmountLimits {
     /// Smallest payable total; overrides the currency table's minimum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,8 +79,9 @@ pub enum DuplicateLines {
 /// The shop's checkout rules. Every field has a default, so `{}` is a valid policy:
 /// price increases block, decreases are warnings, no line or quantity limits, the gateway
 /// minimum of the currency table applies, duplicate lines are merged, Razorpay's currencies.
+/// An unknown field is an error, so a misspelt rule cannot silently fall back to its default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Policy {
     /// Tolerance for prices that went up since the shopper added the line.
     pub price_increase_tolerance: PriceTolerance,
@@ -172,5 +173,17 @@ mod tests {
             }
         );
         assert_eq!(p.limits_for("USD").min, None);
+    }
+
+    #[test]
+    fn a_misspelt_rule_is_an_error_not_a_silently_missing_rule() {
+        // `priceIncrease` instead of `priceIncreaseTolerance` would otherwise leave every price
+        // rise blocking without anyone noticing.
+        let err = serde_json::from_str::<Policy>(r#"{"priceIncrease":{"basisPoints":500}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `priceIncrease`"), "{err}");
+        assert!(serde_json::from_str::<PriceTolerance>(r#"{"percent":5}"#).is_err());
+        assert!(serde_json::from_str::<AmountLimits>(r#"{"minimum":100}"#).is_err());
     }
 }
