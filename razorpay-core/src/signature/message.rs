@@ -60,7 +60,7 @@ pub(crate) fn sign_fields(fields: &[Field<'_>], secret: &str) -> String {
 }
 
 /// Rejects empty required fields and an empty secret, naming the first one found.
-pub(crate) fn check_inputs(
+fn check_inputs(
     fields: &[Field<'_>],
     secret_name: &'static str,
     secret: &str,
