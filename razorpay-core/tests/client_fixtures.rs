@@ -3,7 +3,7 @@
 
 #![cfg(feature = "client")]
 
-use std::path::PathBuf;
+mod fixture_support;
 
 use razorpay_core::client::RazorpayErrorBody;
 use razorpay_core::model::{
@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn read(path: &str) -> Vec<u8> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/razorpay-sdk");
+    let root = fixture_support::fixtures_dir().join("razorpay-sdk");
     std::fs::read(root.join(path)).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 
