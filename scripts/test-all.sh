@@ -11,6 +11,7 @@ stage() {
   "$@"
 }
 
+stage "Fixtures: the repository's copy equals ../shared/fixtures" bash scripts/ci/fixtures.sh
 stage "Rust: format, lint, tests, docs" bash scripts/ci/rust.sh
 stage "Examples: the checkout demo and the small examples" bash scripts/ci/examples.sh
 stage "Node: @checkout-kit/node" bash scripts/ci/node.sh

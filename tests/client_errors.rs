@@ -15,7 +15,7 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 
 fn fixture(path: &str) -> Vec<u8> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/razorpay-sdk");
+    let root = checkout_kit_tests::fixtures_dir().join("razorpay-sdk");
     std::fs::read(root.join(path)).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 

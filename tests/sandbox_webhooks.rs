@@ -54,7 +54,7 @@ async fn a_paid_order_sends_authorized_captured_and_paid_signed_with_the_real_en
     );
     let verifier = WebhookVerifier::new([Secret::new(sandbox.webhook_secret())]).expect("verifier");
     let fixture_dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/webhooks");
+        checkout_kit_tests::fixtures_dir().join("webhooks");
     for hook in &received {
         verify_webhook_signature(&hook.body, &hook.signature, sandbox.webhook_secret())
             .expect("signed body");

@@ -16,8 +16,8 @@ export const officialUtils = require('razorpay/dist/utils/razorpay-utils')
 
 /** The repository root (bindings-node/..). */
 export const repoRoot = resolve(here, '..', '..')
-/** Public fixtures: `../shared/fixtures` relative to the repository root. */
-export const fixturesDir = resolve(repoRoot, '..', 'shared', 'fixtures')
+/** Public fixtures: the repository's `fixtures/` (or `CHECKOUT_KIT_FIXTURES`). */
+export const fixturesDir = process.env.CHECKOUT_KIT_FIXTURES ?? resolve(repoRoot, 'fixtures')
 
 export function fixture(relative) {
   return readFileSync(join(fixturesDir, relative))

@@ -97,7 +97,7 @@ mkdir -p "$KT_OUT"
   "$ROOT"/bindings-uniffi/tests/kotlin/*.kt \
   -d "$KT_OUT/checkout-kit-tests.jar"
 timeout 600 java -Djna.nosys=false \
-  -Dcheckoutkit.fixtures="$ROOT/../shared/fixtures" \
+  -Dcheckoutkit.fixtures="${CHECKOUT_KIT_FIXTURES:-$ROOT/fixtures}" \
   -Dcheckoutkit.sandbox="$CHECKOUT_KIT_SANDBOX_BIN" \
   -Djava.library.path="$JNA_JNI_DIR" \
   -Djna.library.path="$(dirname "$LIB")" \

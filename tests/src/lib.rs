@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-/// The shared public fixtures (`../shared/fixtures` beside the repository root), or the folder
-/// named by `CHECKOUT_KIT_FIXTURES`.
+/// The public fixtures (the repository's `fixtures/`), or the folder named by
+/// `CHECKOUT_KIT_FIXTURES`.
 pub fn fixtures_dir() -> PathBuf {
     match std::env::var_os("CHECKOUT_KIT_FIXTURES") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures"),
     }
 }
 

@@ -246,7 +246,7 @@ fun clientAgainstSandbox(binary: String) {
 }
 
 fun main() {
-    val fixtures = File(System.getProperty("checkoutkit.fixtures") ?: "../shared/fixtures")
+    val fixtures = File(System.getProperty("checkoutkit.fixtures") ?: "fixtures")
     check(fixtures.isDirectory) { "fixtures folder ${fixtures.absolutePath}" }
     signatureVectors(fixtures)
     typedErrors()

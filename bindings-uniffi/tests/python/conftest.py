@@ -5,12 +5,13 @@ so these tests exercise exactly what a Python user gets.
 """
 
 import json
+import os
 import pathlib
 
 import pytest
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[3]
-FIXTURES = REPO_ROOT.parent / "shared" / "fixtures"
+FIXTURES = pathlib.Path(os.environ.get("CHECKOUT_KIT_FIXTURES", REPO_ROOT / "fixtures"))
 
 
 @pytest.fixture(scope="session")

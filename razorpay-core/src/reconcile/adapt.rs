@@ -286,11 +286,11 @@ mod tests {
         assert_eq!(seen, 61);
     }
 
-    /// `../shared/fixtures` beside the repository, or `CHECKOUT_KIT_FIXTURES`.
+    /// The repository's `fixtures/`, or `CHECKOUT_KIT_FIXTURES`.
     fn fixture_dir() -> PathBuf {
         match std::env::var_os("CHECKOUT_KIT_FIXTURES") {
             Some(dir) => PathBuf::from(dir),
-            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures"),
+            None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures"),
         }
     }
 

@@ -1,5 +1,5 @@
-//! Locating and reading the shared public fixtures (`../shared/fixtures` beside the repository,
-//! or `$CHECKOUT_KIT_FIXTURES`). They are read in place, never copied.
+//! Locating and reading the public fixtures (the repository's `fixtures/`, a verbatim copy of
+//! `../shared/fixtures`, or `$CHECKOUT_KIT_FIXTURES`).
 
 #![allow(dead_code)] // each test binary uses a different part of this module
 
@@ -14,12 +14,12 @@ pub fn fixtures_dir() -> PathBuf {
         .unwrap_or_else(|| {
             PathBuf::from(concat!(
                 env!("CARGO_MANIFEST_DIR"),
-                "/../../shared/fixtures"
+                "/../fixtures"
             ))
         });
     assert!(
         dir.join("signature_vectors.json").is_file(),
-        "shared fixtures not found at {} (set CHECKOUT_KIT_FIXTURES)",
+        "fixtures not found at {} (set CHECKOUT_KIT_FIXTURES)",
         dir.display()
     );
     dir
