@@ -4,7 +4,6 @@
 #[path = "sandbox_support.rs"]
 mod support;
 
-use std::path::PathBuf;
 
 use axum::Router;
 use axum::http::{StatusCode, header};
