@@ -4,7 +4,6 @@
 #[path = "sandbox_support.rs"]
 mod support;
 
-
 use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;

@@ -53,8 +53,7 @@ async fn a_paid_order_sends_authorized_captured_and_paid_signed_with_the_real_en
         ["payment.authorized", "payment.captured", "order.paid"]
     );
     let verifier = WebhookVerifier::new([Secret::new(sandbox.webhook_secret())]).expect("verifier");
-    let fixture_dir =
-        checkout_kit_tests::fixtures_dir().join("webhooks");
+    let fixture_dir = checkout_kit_tests::fixtures_dir().join("webhooks");
     for hook in &received {
         verify_webhook_signature(&hook.body, &hook.signature, sandbox.webhook_secret())
             .expect("signed body");

@@ -11,12 +11,7 @@ use serde_json::Value;
 pub fn fixtures_dir() -> PathBuf {
     let dir = std::env::var_os("CHECKOUT_KIT_FIXTURES")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../fixtures"
-            ))
-        });
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures")));
     assert!(
         dir.join("signature_vectors.json").is_file(),
         "fixtures not found at {} (set CHECKOUT_KIT_FIXTURES)",
