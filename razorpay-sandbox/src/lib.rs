@@ -36,6 +36,7 @@
 
 mod accept;
 mod api_error;
+mod clock;
 mod currency;
 mod faults;
 mod http;
@@ -52,6 +53,7 @@ pub use server::{Sandbox, SandboxBuilder, SandboxError};
 pub use shared::RecordedRequest;
 pub use store::{
     CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
+    RefundProcessing, RefundStatus,
 };
 pub use webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry};
 

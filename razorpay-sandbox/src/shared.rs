@@ -6,8 +6,9 @@ use razorpay_core::Secret;
 use serde::Serialize;
 
 use crate::api_error::ApiError;
+use crate::clock::Clock;
 use crate::faults::FaultPlan;
-use crate::store::{CheckoutRequest, CheckoutResult, Store};
+use crate::store::{CheckoutRequest, CheckoutResult, Mutation, Store};
 use crate::webhooks::Webhooks;
 
 /// One `/v1` request as the sandbox saw it (for asserting retries from tests).
@@ -36,6 +37,7 @@ pub struct Shared {
     pub webhooks: Arc<Webhooks>,
     pub key_id: String,
     pub key_secret: Secret,
+    pub clock: Clock,
 }
 
 /// Most entries the request and delivery logs keep; older ones are dropped so a long-running
@@ -56,6 +58,35 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    /// Hands a mutation's events to the dispatcher (after the store lock is released) and
+    /// returns its body.
+    pub fn emit(&self, mutation: Mutation) -> Result<serde_json::Value, ApiError> {
+        let (body, events) = mutation?;
+        self.webhooks.emit(events);
+        Ok(body)
+    }
+
+    /// Runs what sandbox time has made due and delivers the events.
+    pub fn tick(&self) {
+        let events = lock(&self.store).tick();
+        self.webhooks.emit(events);
+    }
+
+    /// Advances sandbox time by `seconds`, then runs what became due; the new time.
+    pub fn advance_clock(&self, seconds: i64) -> Result<i64, ApiError> {
+        let now = self.clock.advance(seconds).ok_or_else(|| {
+            ApiError::invalid_field(
+                "seconds",
+                format!(
+                    "The seconds must be between 1 and {}.",
+                    crate::clock::MAX_ADVANCE_SECS
+                ),
+            )
+        })?;
+        self.tick();
+        Ok(now)
+    }
+
     /// Runs a simulated checkout, signs the result with the key secret as Checkout does,
     /// and emits the webhook events of the attempt.
     pub fn checkout(&self, request: &CheckoutRequest) -> Result<CheckoutResult, ApiError> {

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, mpsc, watch};
 
+use crate::clock::Clock;
 use crate::ids::random_base62;
-use crate::store::{Event, now};
+use crate::store::Event;
 
 /// A registered webhook URL.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +145,7 @@ struct Job {
 /// The dispatcher shared by the HTTP layer and the `Sandbox` handle.
 #[derive(Debug)]
 pub struct Webhooks {
+    clock: Clock,
     account_id: String,
     secret: Secret,
     endpoints: Mutex<Vec<WebhookEndpoint>>,
@@ -165,6 +167,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Webhooks {
     /// Starts the dispatcher task.
     pub fn start(
+        clock: Clock,
         account_id: String,
         secret: String,
         endpoints: Vec<WebhookEndpoint>,
@@ -182,6 +185,7 @@ impl Webhooks {
             .build()
             .unwrap_or_default();
         let webhooks = Arc::new(Self {
+            clock,
             account_id,
             secret: Secret::new(secret),
             endpoints: Mutex::new(endpoints),
@@ -291,7 +295,7 @@ impl Webhooks {
             "event": event.name,
             "contains": contains,
             "payload": Value::Object(event.payload.clone()),
-            "created_at": now(),
+            "created_at": self.clock.now(),
         });
         serde_json::to_vec(&envelope).unwrap_or_default()
     }

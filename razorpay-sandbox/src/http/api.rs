@@ -19,9 +19,7 @@ type QueryPairs = Query<Vec<(String, String)>>;
 
 /// Runs a mutation and emits its events once the store lock is released.
 fn emit(shared: &Shared, mutation: Mutation) -> Answer {
-    let (body, events) = mutation?;
-    shared.webhooks.emit(events);
-    Ok(Json(body))
+    shared.emit(mutation).map(Json)
 }
 
 pub async fn create_order(
@@ -40,8 +38,14 @@ pub async fn list_orders(State(shared): State<Arc<Shared>>, Query(query): QueryP
     ))
 }
 
-pub async fn fetch_order(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
-    Ok(Json(lock(&shared.store).fetch_order(&id)?))
+pub async fn fetch_order(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).fetch_order_expanded(&id, &params::query(query))?,
+    ))
 }
 
 pub async fn edit_order(
@@ -64,8 +68,34 @@ pub async fn list_payments(State(shared): State<Arc<Shared>>, Query(query): Quer
     ))
 }
 
-pub async fn fetch_payment(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
-    Ok(Json(lock(&shared.store).fetch_payment(&id)?))
+pub async fn fetch_payment(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).fetch_payment_expanded(&id, &params::query(query))?,
+    ))
+}
+
+pub async fn edit_payment(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_payment(&id, &params)?))
+}
+
+pub async fn edit_refund(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_refund(&id, &params)?))
 }
 
 pub async fn capture_payment(

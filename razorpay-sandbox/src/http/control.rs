@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -17,6 +17,7 @@ use crate::faults::{ApiFault, FaultRates};
 use crate::shared::{Shared, lock};
 use crate::store::{
     CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
+    RefundProcessing,
 };
 use crate::webhooks::{WebhookEndpoint, WebhookFaults};
 
@@ -209,4 +210,86 @@ pub async fn requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
 pub async fn clear_requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
     lock(&shared.requests).clear();
     Json(json!({ "ok": true }))
+}
+
+/// `GET /sandbox/clock`: sandbox time and how far it is ahead of the real clock.
+pub async fn clock(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    Json(json!({ "now": shared.clock.now(), "offset_secs": shared.clock.offset_secs() }))
+}
+
+/// Body of `POST /sandbox/clock/advance`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdvanceBody {
+    seconds: i64,
+}
+
+/// `POST /sandbox/clock/advance {"seconds": 86400}`: moves sandbox time forward, then runs
+/// whatever became due (automatic refunds, refund processing, expiry, charges) before
+/// answering, so the next request already sees the result.
+pub async fn advance_clock(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: AdvanceBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid clock advance: {e}")))?;
+    let now = shared.advance_clock(body.seconds)?;
+    Ok(Json(
+        json!({ "now": now, "offset_secs": shared.clock.offset_secs() }),
+    ))
+}
+
+/// Body of `POST /sandbox/refunds/processing`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProcessingBody {
+    normal: String,
+}
+
+/// `POST /sandbox/refunds/processing {"normal": "pending"|"immediate"}`.
+pub async fn set_refund_processing(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: ProcessingBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid refund processing: {e}")))?;
+    let mode = match body.normal.as_str() {
+        "pending" => RefundProcessing::Pending,
+        "immediate" => RefundProcessing::Immediate,
+        _ => {
+            return Err(ApiError::invalid_field(
+                "normal",
+                "The normal must be one of pending, immediate.",
+            ));
+        }
+    };
+    lock(&shared.store).set_refund_processing(mode);
+    Ok(Json(json!({ "normal": body.normal })))
+}
+
+/// `POST /sandbox/refunds/:id/process`: a pending refund is processed (`refund.processed`).
+pub async fn process_refund(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mutation = lock(&shared.store).settle_refund(&id, true);
+    shared.emit(mutation).map(Json)
+}
+
+/// `POST /sandbox/refunds/:id/fail`: a pending refund fails (`refund.failed`).
+pub async fn fail_refund(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mutation = lock(&shared.store).settle_refund(&id, false);
+    shared.emit(mutation).map(Json)
+}
+
+/// `POST /sandbox/payments/:id/authorize`: late authorization of a failed payment.
+pub async fn authorize_late(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mutation = lock(&shared.store).authorize_late(&id);
+    shared.emit(mutation).map(Json)
 }

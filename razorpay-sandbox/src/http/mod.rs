@@ -5,11 +5,13 @@ mod api;
 mod auth;
 mod control;
 mod faulting;
+mod limits;
 mod params;
 
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
 
@@ -25,7 +27,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/orders/{id}", get(api::fetch_order).patch(api::edit_order))
         .route("/orders/{id}/payments", get(api::order_payments))
         .route("/payments", get(api::list_payments))
-        .route("/payments/{id}", get(api::fetch_payment))
+        .route(
+            "/payments/{id}",
+            get(api::fetch_payment).patch(api::edit_payment),
+        )
         .route("/payments/{id}/capture", post(api::capture_payment))
         .route("/payments/{id}/refund", post(api::create_refund))
         .route("/payments/{id}/refunds", get(api::payment_refunds))
@@ -34,7 +39,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(api::payment_refund),
         )
         .route("/refunds", get(api::list_refunds))
-        .route("/refunds/{id}", get(api::fetch_refund))
+        .route(
+            "/refunds/{id}",
+            get(api::fetch_refund).patch(api::edit_refund),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -47,6 +55,12 @@ pub fn router(shared: Arc<Shared>) -> Router {
         ));
     let sandbox = Router::new()
         .route("/health", get(control::health))
+        .route("/clock", get(control::clock))
+        .route("/clock/advance", post(control::advance_clock))
+        .route("/refunds/processing", post(control::set_refund_processing))
+        .route("/refunds/{id}/process", post(control::process_refund))
+        .route("/refunds/{id}/fail", post(control::fail_refund))
+        .route("/payments/{id}/authorize", post(control::authorize_late))
         .route("/checkout", post(control::checkout))
         .route(
             "/webhooks",
@@ -68,6 +82,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .nest("/v1", v1)
         .nest("/sandbox", sandbox)
         .fallback(not_found)
+        .layer(middleware::from_fn(limits::bounded_body))
+        .layer(DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
         .with_state(shared)
 }
 
