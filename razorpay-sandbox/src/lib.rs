@@ -44,6 +44,7 @@ mod ids;
 mod server;
 mod shared;
 mod store;
+mod sync;
 mod webhooks;
 
 pub use api_error::ApiError;
@@ -55,7 +56,9 @@ pub use store::{
     CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
     RefundProcessing, RefundStatus,
 };
-pub use webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry};
+pub use webhooks::{
+    MAX_FAULT_DELAY_MS, WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry,
+};
 
 /// Compiles the README's Rust example as a doc test.
 #[cfg(doctest)]

@@ -16,8 +16,9 @@ use crate::clock::Clock;
 use crate::faults::{ApiFault, FaultPlan, FaultRates};
 use crate::http::router;
 use crate::ids::{new_id, random_base62};
-use crate::shared::{RecordedRequest, Shared, lock};
+use crate::shared::{RecordedRequest, Shared};
 use crate::store::{AccountSettings, CheckoutRequest, CheckoutResult, RefundProcessing, Store};
+use crate::sync::lock;
 use crate::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry, Webhooks};
 
 /// Why the sandbox could not start.
@@ -183,6 +184,10 @@ impl SandboxBuilder {
             ));
         }
         let webhook_secret = self.webhook_secret.unwrap_or_else(random_secret);
+        self.webhook_faults
+            .validate()
+            .and_then(|()| self.fault_rates.validate())
+            .map_err(SandboxError::InvalidConfig)?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
             .await
             .map_err(|source| SandboxError::Bind {
@@ -358,9 +363,11 @@ impl Sandbox {
         lock(&self.shared.faults).set_rates(rates);
     }
 
-    /// Removes queued faults and shares.
+    /// Turns every fault off: queued and random API faults and webhook delivery faults;
+    /// deliveries held back by a shuffle or delay are sent at once, so the webhook
+    /// dispatcher becomes idle again.
     pub fn clear_faults(&self) {
-        lock(&self.shared.faults).clear();
+        self.shared.reset_faults();
     }
 
     /// Every `/v1` request seen so far.
@@ -373,9 +380,10 @@ impl Sandbox {
         lock(&self.shared.requests).clear();
     }
 
-    /// Switches webhook delivery faults.
+    /// Switches webhook delivery faults; values out of range are clamped (rates to
+    /// 0.0–1.0, delays to [`crate::MAX_FAULT_DELAY_MS`]). Over HTTP they are refused.
     pub fn set_webhook_faults(&self, faults: WebhookFaults) {
-        self.shared.webhooks.set_faults(faults);
+        self.shared.webhooks.set_faults(faults.clamped());
     }
 
     /// Every webhook delivery attempt so far.

@@ -1,6 +1,6 @@
 //! State shared by the HTTP handlers and the `Sandbox` handle.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use razorpay_core::Secret;
 use serde::Serialize;
@@ -9,6 +9,7 @@ use crate::api_error::ApiError;
 use crate::clock::Clock;
 use crate::faults::FaultPlan;
 use crate::store::{CheckoutRequest, CheckoutResult, Mutation, Store};
+use crate::sync::lock;
 use crate::webhooks::Webhooks;
 
 /// One `/v1` request as the sandbox saw it (for asserting retries from tests).
@@ -40,23 +41,6 @@ pub struct Shared {
     pub clock: Clock,
 }
 
-/// Most entries the request and delivery logs keep; older ones are dropped so a long-running
-/// sandbox (or a benchmark) does not grow without bound.
-pub const LOG_LIMIT: usize = 10_000;
-
-/// Appends to a log, dropping the oldest entries beyond [`LOG_LIMIT`].
-pub fn push_bounded<T>(log: &mut Vec<T>, entry: T) {
-    if log.len() >= LOG_LIMIT {
-        log.drain(..log.len() + 1 - LOG_LIMIT);
-    }
-    log.push(entry);
-}
-
-/// Locks a mutex, ignoring poisoning: every critical section leaves consistent data.
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
 impl Shared {
     /// Hands a mutation's events to the dispatcher (after the store lock is released) and
     /// returns its body.
@@ -64,6 +48,12 @@ impl Shared {
         let (body, events) = mutation?;
         self.webhooks.emit(events);
         Ok(body)
+    }
+
+    /// Turns every API and webhook fault off and releases deliveries they hold back.
+    pub fn reset_faults(&self) {
+        lock(&self.faults).clear();
+        self.webhooks.reset_faults();
     }
 
     /// Runs what sandbox time has made due and delivers the events.
@@ -95,18 +85,5 @@ impl Shared {
         })?;
         self.webhooks.emit(events);
         Ok(result)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn logs_keep_the_newest_entries() {
-        let mut log: Vec<usize> = (0..LOG_LIMIT).collect();
-        push_bounded(&mut log, LOG_LIMIT);
-        assert_eq!(log.len(), LOG_LIMIT);
-        assert_eq!((log[0], log[LOG_LIMIT - 1]), (1, LOG_LIMIT));
     }
 }

@@ -11,8 +11,9 @@ use serde_json::Value;
 
 use super::params;
 use crate::api_error::ApiError;
-use crate::shared::{Shared, lock};
+use crate::shared::Shared;
 use crate::store::Mutation;
+use crate::sync::lock;
 
 type Answer = Result<Json<Value>, ApiError>;
 type QueryPairs = Query<Vec<(String, String)>>;

@@ -13,12 +13,13 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use crate::api_error::ApiError;
-use crate::faults::{ApiFault, FaultRates};
-use crate::shared::{Shared, lock};
+use crate::faults::{ApiFault, FaultRates, MAX_QUEUED_FAULTS};
+use crate::shared::Shared;
 use crate::store::{
     CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
     RefundProcessing,
 };
+use crate::sync::lock;
 use crate::webhooks::{WebhookEndpoint, WebhookFaults};
 
 pub async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
@@ -152,6 +153,9 @@ pub async fn set_webhook_faults(
 ) -> Result<Json<Value>, ApiError> {
     let faults: WebhookFaults = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("Invalid faults: {e}")))?;
+    faults
+        .validate()
+        .map_err(|e| ApiError::bad_request(format!("Invalid faults: {e}")))?;
     shared.webhooks.set_faults(faults);
     Ok(Json(json!(faults)))
 }
@@ -188,6 +192,18 @@ pub async fn set_faults(
         serde_json::from_slice(&body)
             .map_err(|e| ApiError::bad_request(format!("Invalid faults: {e}")))?
     };
+    let invalid = |e: String| ApiError::bad_request(format!("Invalid faults: {e}"));
+    if let Some(rates) = &body.rates {
+        rates.validate().map_err(invalid)?;
+    }
+    for fault in &body.next {
+        fault.validate().map_err(invalid)?;
+    }
+    if body.next.len() > MAX_QUEUED_FAULTS {
+        return Err(invalid(format!(
+            "at most {MAX_QUEUED_FAULTS} faults can be queued"
+        )));
+    }
     let mut plan = lock(&shared.faults);
     if let Some(rates) = body.rates {
         plan.set_rates(rates);
@@ -198,8 +214,15 @@ pub async fn set_faults(
     Ok(Json(json!({ "ok": true })))
 }
 
+/// `DELETE /sandbox/faults`: every API and webhook fault off, held deliveries released.
 pub async fn clear_faults(State(shared): State<Arc<Shared>>) -> Json<Value> {
-    lock(&shared.faults).clear();
+    shared.reset_faults();
+    Json(json!({ "ok": true }))
+}
+
+/// `DELETE /sandbox/webhooks/faults`: webhook faults off, held deliveries released.
+pub async fn clear_webhook_faults(State(shared): State<Arc<Shared>>) -> Json<Value> {
+    shared.webhooks.reset_faults();
     Json(json!({ "ok": true }))
 }
 

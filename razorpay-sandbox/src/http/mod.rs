@@ -67,7 +67,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
             post(control::register_webhook).get(control::list_webhooks),
         )
         .route("/webhooks/deliveries", get(control::webhook_deliveries))
-        .route("/webhooks/faults", post(control::set_webhook_faults))
+        .route(
+            "/webhooks/faults",
+            post(control::set_webhook_faults).delete(control::clear_webhook_faults),
+        )
         .route("/webhooks/idle", get(control::wait_webhooks_idle))
         .route(
             "/faults",
