@@ -53,7 +53,7 @@ pub use ids::is_razorpay_id;
 pub use server::{Sandbox, SandboxBuilder, SandboxError};
 pub use shared::RecordedRequest;
 pub use store::{
-    CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
+    CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult, LinkPayment,
     RefundProcessing, RefundStatus,
 };
 pub use webhooks::{

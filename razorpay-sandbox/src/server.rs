@@ -17,7 +17,10 @@ use crate::faults::{ApiFault, FaultPlan, FaultRates};
 use crate::http::router;
 use crate::ids::{new_id, random_base62};
 use crate::shared::{RecordedRequest, Shared};
-use crate::store::{AccountSettings, CheckoutRequest, CheckoutResult, RefundProcessing, Store};
+use crate::store::{
+    AccountSettings, CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment,
+    RefundProcessing, Store,
+};
 use crate::sync::lock;
 use crate::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry, Webhooks};
 
@@ -425,6 +428,18 @@ impl Sandbox {
     pub fn authorize_late(&self, payment_id: &str) -> Result<serde_json::Value, ApiError> {
         let mutation = lock(&self.shared.store).authorize_late(payment_id);
         self.shared.emit(mutation)
+    }
+
+    /// A customer pays a payment link (the whole amount due unless `amount` is given, for
+    /// links that accept partial payments): the signed callback fields.
+    pub fn pay_payment_link(
+        &self,
+        payment_link_id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<LinkPayment, ApiError> {
+        self.shared
+            .pay_payment_link(payment_link_id, method, amount)
     }
 
     /// Changes how normal-speed refunds are processed from now on.

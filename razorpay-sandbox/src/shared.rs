@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::api_error::ApiError;
 use crate::clock::Clock;
 use crate::faults::FaultPlan;
-use crate::store::{CheckoutRequest, CheckoutResult, Mutation, Store};
+use crate::store::{CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment, Mutation, Store};
 use crate::sync::lock;
 use crate::webhooks::Webhooks;
 
@@ -48,6 +48,25 @@ impl Shared {
         let (body, events) = mutation?;
         self.webhooks.emit(events);
         Ok(body)
+    }
+
+    /// A customer pays a payment link: the callback fields, signed with the key secret.
+    pub fn pay_payment_link(
+        &self,
+        id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<LinkPayment, ApiError> {
+        let (mut paid, events) = lock(&self.store).pay_payment_link(id, method, amount)?;
+        paid.signature = razorpay_core::sign_payment_link(
+            &paid.payment_link_id,
+            &paid.reference_id,
+            &paid.status,
+            &paid.payment_id,
+            self.key_secret.expose_secret(),
+        );
+        self.webhooks.emit(events);
+        Ok(paid)
     }
 
     /// Turns every API and webhook fault off and releases deliveries they hold back.

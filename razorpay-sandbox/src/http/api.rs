@@ -152,3 +152,53 @@ pub async fn list_refunds(State(shared): State<Arc<Shared>>, Query(query): Query
 pub async fn fetch_refund(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
     Ok(Json(lock(&shared.store).fetch_refund(&id)?))
 }
+
+pub async fn create_payment_link(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_payment_link(&params)?))
+}
+
+pub async fn list_payment_links(
+    State(shared): State<Arc<Shared>>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_payment_links(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_payment_link(&id)?))
+}
+
+pub async fn edit_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_payment_link(&id, &params)?))
+}
+
+pub async fn cancel_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    let mutation = lock(&shared.store).cancel_payment_link(&id);
+    emit(&shared, mutation)
+}
+
+pub async fn notify_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path((id, medium)): Path<(String, String)>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).notify_payment_link(&id, &medium)?))
+}

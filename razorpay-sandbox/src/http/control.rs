@@ -72,19 +72,23 @@ impl FailureBody {
     }
 }
 
-fn checkout_request(body: CheckoutBody, key_id: &str) -> Result<CheckoutRequest, ApiError> {
-    if body.key_id.as_deref().is_some_and(|k| k != key_id) {
-        return Err(ApiError::unauthorized(super::auth::INVALID_KEY));
-    }
-    let method = match body.method.as_deref() {
-        None => CheckoutMethod::Card,
+fn parse_method(method: Option<&str>) -> Result<CheckoutMethod, ApiError> {
+    match method {
+        None => Ok(CheckoutMethod::Card),
         Some(m) => CheckoutMethod::parse(m).ok_or_else(|| {
             ApiError::invalid_field(
                 "method",
                 "The method must be one of card, upi, netbanking, wallet.",
             )
-        })?,
-    };
+        }),
+    }
+}
+
+fn checkout_request(body: CheckoutBody, key_id: &str) -> Result<CheckoutRequest, ApiError> {
+    if body.key_id.as_deref().is_some_and(|k| k != key_id) {
+        return Err(ApiError::unauthorized(super::auth::INVALID_KEY));
+    }
+    let method = parse_method(body.method.as_deref())?;
     let outcome = match body.outcome.as_deref() {
         None | Some("success") => CheckoutOutcome::Success,
         Some("authorized") => CheckoutOutcome::Authorized,
@@ -315,4 +319,31 @@ pub async fn authorize_late(
 ) -> Result<Json<Value>, ApiError> {
     let mutation = lock(&shared.store).authorize_late(&id);
     shared.emit(mutation).map(Json)
+}
+
+/// Body of `POST /sandbox/payment_links/:id/pay`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct LinkPayBody {
+    method: Option<String>,
+    amount: Option<i64>,
+}
+
+/// `POST /sandbox/payment_links/:id/pay {"method": "upi", "amount": 500}`: a customer pays
+/// the link; answers the signed callback fields Razorpay appends to the `callback_url`.
+pub async fn pay_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: LinkPayBody = if body.iter().all(u8::is_ascii_whitespace) {
+        LinkPayBody::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("Invalid payment: {e}")))?
+    };
+    let method = parse_method(body.method.as_deref())?;
+    Ok(Json(
+        shared.pay_payment_link(&id, method, body.amount)?.to_json(),
+    ))
 }

@@ -43,6 +43,19 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/refunds/{id}",
             get(api::fetch_refund).patch(api::edit_refund),
         )
+        .route(
+            "/payment_links",
+            post(api::create_payment_link).get(api::list_payment_links),
+        )
+        .route(
+            "/payment_links/{id}",
+            get(api::fetch_payment_link).patch(api::edit_payment_link),
+        )
+        .route("/payment_links/{id}/cancel", post(api::cancel_payment_link))
+        .route(
+            "/payment_links/{id}/notify_by/{medium}",
+            post(api::notify_payment_link),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -61,6 +74,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/refunds/{id}/process", post(control::process_refund))
         .route("/refunds/{id}/fail", post(control::fail_refund))
         .route("/payments/{id}/authorize", post(control::authorize_late))
+        .route("/payment_links/{id}/pay", post(control::pay_payment_link))
         .route("/checkout", post(control::checkout))
         .route(
             "/webhooks",

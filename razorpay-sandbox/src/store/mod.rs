@@ -12,6 +12,7 @@ mod invariants;
 mod listing;
 mod order;
 mod payment;
+mod payment_link;
 mod refund;
 
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ pub use checkout::{
 };
 pub(crate) use order::OrderRec;
 pub(crate) use payment::PaymentRec;
+pub use payment_link::LinkPayment;
+pub(crate) use payment_link::LinkRec;
 pub(crate) use refund::RefundRec;
 pub use refund::RefundStatus;
 
@@ -80,6 +83,8 @@ pub struct Store {
     settings: AccountSettings,
     /// Sandbox time (real time unless a test advanced it).
     clock: Clock,
+    links: HashMap<String, LinkRec>,
+    link_ids: Vec<String>,
 }
 
 /// How normal-speed refunds are processed.
@@ -196,6 +201,7 @@ impl Store {
     pub fn tick(&mut self) -> Vec<Event> {
         let mut events = self.refund_expired_authorizations();
         events.extend(self.process_due_refunds());
+        events.extend(self.expire_payment_links());
         events
     }
 
