@@ -19,7 +19,7 @@ use crate::ids::{new_id, random_base62};
 use crate::shared::{RecordedRequest, Shared};
 use crate::store::{
     AccountSettings, CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment,
-    RefundProcessing, Store,
+    RefundProcessing, Store, SubscriptionAuth,
 };
 use crate::sync::lock;
 use crate::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry, Webhooks};
@@ -440,6 +440,26 @@ impl Sandbox {
     ) -> Result<LinkPayment, ApiError> {
         self.shared
             .pay_payment_link(payment_link_id, method, amount)
+    }
+
+    /// The customer completes a subscription's Checkout (authentication payment; the first
+    /// charge at once when it starts now): the signed `payment_id|subscription_id` fields.
+    pub fn authenticate_subscription(
+        &self,
+        subscription_id: &str,
+        method: CheckoutMethod,
+    ) -> Result<SubscriptionAuth, ApiError> {
+        self.shared
+            .authenticate_subscription(subscription_id, method)
+    }
+
+    /// Makes a subscription's next charges fail (`true`) or succeed again (`false`).
+    pub fn fail_subscription_charges(
+        &self,
+        subscription_id: &str,
+        fail: bool,
+    ) -> Result<serde_json::Value, ApiError> {
+        lock(&self.shared.store).set_subscription_charges_fail(subscription_id, fail)
     }
 
     /// Changes how normal-speed refunds are processed from now on.

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::api_error::ApiError;
 use crate::clock::Clock;
 use crate::faults::FaultPlan;
+use crate::store::SubscriptionAuth;
 use crate::store::{CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment, Mutation, Store};
 use crate::sync::lock;
 use crate::webhooks::Webhooks;
@@ -67,6 +68,24 @@ impl Shared {
         );
         self.webhooks.emit(events);
         Ok(paid)
+    }
+
+    /// The customer authenticates a subscription through Checkout: the signed fields.
+    pub fn authenticate_subscription(
+        &self,
+        id: &str,
+        method: CheckoutMethod,
+    ) -> Result<SubscriptionAuth, ApiError> {
+        let (auth, events) =
+            lock(&self.store).authenticate_subscription(id, method, |payment_id, sub_id| {
+                razorpay_core::sign_subscription(
+                    sub_id,
+                    payment_id,
+                    self.key_secret.expose_secret(),
+                )
+            })?;
+        self.webhooks.emit(events);
+        Ok(auth)
     }
 
     /// Turns every API and webhook fault off and releases deliveries they hold back.

@@ -202,3 +202,88 @@ pub async fn notify_payment_link(
 ) -> Answer {
     Ok(Json(lock(&shared.store).notify_payment_link(&id, &medium)?))
 }
+
+pub async fn create_plan(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_plan(&params)?))
+}
+
+pub async fn list_plans(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(lock(&shared.store).list_plans(&params::query(query))?))
+}
+
+pub async fn fetch_plan(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_plan(&id)?))
+}
+
+pub async fn create_subscription(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_subscription(&params)?))
+}
+
+pub async fn list_subscriptions(
+    State(shared): State<Arc<Shared>>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_subscriptions(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_subscription(&id)?))
+}
+
+pub async fn cancel_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).cancel_subscription(&id, &params);
+    emit(&shared, mutation)
+}
+
+pub async fn pause_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).pause_subscription(&id, &params, true);
+    emit(&shared, mutation)
+}
+
+pub async fn resume_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).pause_subscription(&id, &params, false);
+    emit(&shared, mutation)
+}
+
+pub async fn list_invoices(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_invoices(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_invoice(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_invoice(&id)?))
+}

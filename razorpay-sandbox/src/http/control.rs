@@ -347,3 +347,50 @@ pub async fn pay_payment_link(
         shared.pay_payment_link(&id, method, body.amount)?.to_json(),
     ))
 }
+
+/// Body of `POST /sandbox/subscriptions/:id/authenticate`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AuthenticateBody {
+    method: Option<String>,
+}
+
+/// `POST /sandbox/subscriptions/:id/authenticate {"method": "card"}`: the customer completes
+/// the subscription's Checkout; answers the signed `razorpay_*` fields.
+pub async fn authenticate_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: AuthenticateBody = if body.iter().all(u8::is_ascii_whitespace) {
+        AuthenticateBody::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("Invalid authentication: {e}")))?
+    };
+    let method = parse_method(body.method.as_deref())?;
+    Ok(Json(
+        shared.authenticate_subscription(&id, method)?.to_json(),
+    ))
+}
+
+/// Body of `POST /sandbox/subscriptions/:id/charges`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChargesBody {
+    fail: bool,
+}
+
+/// `POST /sandbox/subscriptions/:id/charges {"fail": true}`: the next charges fail (or
+/// succeed again), to reach `pending` and `halted`.
+pub async fn set_subscription_charges(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body: ChargesBody = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Invalid charges setting: {e}")))?;
+    Ok(Json(
+        lock(&shared.store).set_subscription_charges_fail(&id, body.fail)?,
+    ))
+}

@@ -56,6 +56,18 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/payment_links/{id}/notify_by/{medium}",
             post(api::notify_payment_link),
         )
+        .route("/plans", post(api::create_plan).get(api::list_plans))
+        .route("/plans/{id}", get(api::fetch_plan))
+        .route(
+            "/subscriptions",
+            post(api::create_subscription).get(api::list_subscriptions),
+        )
+        .route("/subscriptions/{id}", get(api::fetch_subscription))
+        .route("/subscriptions/{id}/cancel", post(api::cancel_subscription))
+        .route("/subscriptions/{id}/pause", post(api::pause_subscription))
+        .route("/subscriptions/{id}/resume", post(api::resume_subscription))
+        .route("/invoices", get(api::list_invoices))
+        .route("/invoices/{id}", get(api::fetch_invoice))
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -75,6 +87,14 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/refunds/{id}/fail", post(control::fail_refund))
         .route("/payments/{id}/authorize", post(control::authorize_late))
         .route("/payment_links/{id}/pay", post(control::pay_payment_link))
+        .route(
+            "/subscriptions/{id}/authenticate",
+            post(control::authenticate_subscription),
+        )
+        .route(
+            "/subscriptions/{id}/charges",
+            post(control::set_subscription_charges),
+        )
         .route("/checkout", post(control::checkout))
         .route(
             "/webhooks",

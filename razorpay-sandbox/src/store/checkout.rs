@@ -251,6 +251,7 @@ impl Store {
             created_at,
             card_id: (request.method == CheckoutMethod::Card).then(|| new_id("card")),
             token_id: None,
+            invoice_id: None,
             bank_transaction_id: random_digits(12),
             auth_code: random_digits(6),
         };

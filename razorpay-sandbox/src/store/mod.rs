@@ -14,6 +14,7 @@ mod order;
 mod payment;
 mod payment_link;
 mod refund;
+mod subscription;
 
 use std::collections::HashMap;
 
@@ -28,6 +29,7 @@ pub use payment_link::LinkPayment;
 pub(crate) use payment_link::LinkRec;
 pub(crate) use refund::RefundRec;
 pub use refund::RefundStatus;
+pub use subscription::SubscriptionAuth;
 
 use crate::api_error::ApiError;
 use crate::clock::Clock;
@@ -85,6 +87,13 @@ pub struct Store {
     clock: Clock,
     links: HashMap<String, LinkRec>,
     link_ids: Vec<String>,
+    plans: HashMap<String, subscription::PlanRec>,
+    plan_ids: Vec<String>,
+    subscriptions: HashMap<String, subscription::SubscriptionRec>,
+    subscription_ids: Vec<String>,
+    /// Invoices produced by subscription charges, kept as rendered.
+    invoices: HashMap<String, Value>,
+    invoice_ids: Vec<String>,
 }
 
 /// How normal-speed refunds are processed.
@@ -202,6 +211,7 @@ impl Store {
         let mut events = self.refund_expired_authorizations();
         events.extend(self.process_due_refunds());
         events.extend(self.expire_payment_links());
+        events.extend(self.charge_due_subscriptions());
         events
     }
 

@@ -261,6 +261,40 @@ impl Store {
         Ok(body)
     }
 
+    /// An order Razorpay creates itself (for a payment link, a subscription invoice):
+    /// captured automatically, partial payments as asked. Returns its id.
+    pub(super) fn internal_order(
+        &mut self,
+        amount: i64,
+        currency: &str,
+        partial_payment: bool,
+        receipt: Option<String>,
+        notes: Map<String, Value>,
+    ) -> String {
+        let order = OrderRec {
+            id: new_id("order"),
+            amount,
+            currency: currency.to_string(),
+            receipt,
+            notes,
+            status: OrderStatus::Created,
+            attempts: 0,
+            amount_paid: 0,
+            partial_payment,
+            first_payment_min_amount: None,
+            payment_capture: Some(true),
+            capture_window_secs: super::CAPTURE_WINDOW_SECS,
+            passthrough: Map::new(),
+            offer_id: None,
+            created_at: self.now(),
+            payment_ids: Vec::new(),
+        };
+        let id = order.id.clone();
+        self.order_ids.push(id.clone());
+        self.orders.insert(id.clone(), order);
+        id
+    }
+
     /// Refuses amounts over the account's maximum, with Razorpay's wording.
     pub(super) fn amount_at_most_maximum(&self, amount: i64) -> Result<(), ApiError> {
         if amount > self.settings.max_amount {

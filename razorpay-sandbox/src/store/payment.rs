@@ -63,6 +63,8 @@ pub struct PaymentRec {
     pub captured_at: Option<i64>,
     pub created_at: i64,
     pub card_id: Option<String>,
+    /// The invoice this payment paid (subscription charges).
+    pub invoice_id: Option<String>,
     /// The saved card's token, when the payment saved or used one.
     pub token_id: Option<String>,
     /// Bank reference: `bank_transaction_id` (netbanking), `rrn` (card, UPI).
@@ -163,7 +165,7 @@ impl PaymentRec {
             "base_amount": self.amount,
             "status": self.status.as_str(),
             "order_id": self.order_id,
-            "invoice_id": null,
+            "invoice_id": self.invoice_id,
             "international": false,
             "method": self.method,
             "amount_refunded": self.amount_refunded,

@@ -5,7 +5,6 @@ use serde_json::{Map, Value, json};
 
 use super::checkout::{CheckoutMethod, CheckoutRequest, CheckoutResult};
 use super::fields::{self, Params};
-use super::order::{OrderRec, OrderStatus};
 use super::{Event, Mutation, Store, notes_json};
 use crate::api_error::ApiError;
 use crate::ids::new_id;
@@ -425,27 +424,11 @@ impl Store {
         let order_id = match &link.order_id {
             Some(order_id) => order_id.clone(),
             None => {
-                let order = OrderRec {
-                    id: new_id("order"),
-                    amount: link.amount,
-                    currency: link.currency.clone(),
-                    receipt: (!link.reference_id.is_empty()).then(|| link.reference_id.clone()),
-                    notes: link.notes.clone(),
-                    status: OrderStatus::Created,
-                    attempts: 0,
-                    amount_paid: 0,
-                    partial_payment: link.accept_partial,
-                    first_payment_min_amount: None,
-                    payment_capture: Some(true),
-                    capture_window_secs: super::CAPTURE_WINDOW_SECS,
-                    passthrough: Map::new(),
-                    offer_id: None,
-                    created_at: self.now(),
-                    payment_ids: Vec::new(),
-                };
-                let order_id = order.id.clone();
-                self.order_ids.push(order_id.clone());
-                self.orders.insert(order_id.clone(), order);
+                let (amount, currency, partial) =
+                    (link.amount, link.currency.clone(), link.accept_partial);
+                let receipt = (!link.reference_id.is_empty()).then(|| link.reference_id.clone());
+                let notes = link.notes.clone();
+                let order_id = self.internal_order(amount, &currency, partial, receipt, notes);
                 if let Some(link) = self.links.get_mut(id) {
                     link.order_id = Some(order_id.clone());
                 }
