@@ -121,6 +121,7 @@ impl SubscriptionAuth {
     }
 }
 
+/// The invoice of a successful charge (the sandbox only issues paid ones).
 fn invoice_json(
     id: &str,
     sub: &SubscriptionRec,
@@ -128,19 +129,18 @@ fn invoice_json(
     currency: &str,
     order_id: &str,
     payment_id: &str,
-    paid: bool,
     at: i64,
 ) -> Value {
     json!({
         "id": id, "entity": "invoice", "receipt": null, "invoice_number": null,
         "customer_id": sub.customer_id, "order_id": order_id, "subscription_id": sub.id,
         "line_items": [], "payment_id": payment_id,
-        "status": if paid { "paid" } else { "issued" },
-        "expire_by": null, "issued_at": at, "paid_at": if paid { json!(at) } else { Value::Null },
+        "status": "paid",
+        "expire_by": null, "issued_at": at, "paid_at": at,
         "cancelled_at": null, "expired_at": null, "sms_status": null, "email_status": null,
         "date": at, "terms": null, "partial_payment": false, "gross_amount": amount,
         "tax_amount": 0, "taxable_amount": 0, "amount": amount,
-        "amount_paid": if paid { amount } else { 0 }, "amount_due": if paid { 0 } else { amount },
+        "amount_paid": amount, "amount_due": 0,
         "currency": currency, "description": null, "notes": [], "comment": null,
         "short_url": null, "billing_start": sub.current_start, "billing_end": sub.current_end,
         "type": "invoice", "created_at": at,
@@ -456,7 +456,6 @@ impl Store {
             &currency,
             &order_id,
             payment_id,
-            true,
             now,
         );
         events.push(Event::new(
