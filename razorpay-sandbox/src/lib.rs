@@ -12,9 +12,13 @@
 //! - a simulated Checkout ([`Sandbox::checkout`] or `POST /sandbox/checkout`) returning what
 //!   Checkout hands the browser: `razorpay_payment_id`, `razorpay_order_id`,
 //!   `razorpay_signature`;
-//! - signed webhooks (`payment.authorized`, `payment.captured`, `order.paid`,
-//!   `payment.failed`, `refund.created`, `refund.processed`) with retries and switchable
-//!   duplicate/shuffle/delay faults;
+//! - payment links, plans, subscriptions and their invoices, with simulated payments signed
+//!   as Razorpay signs them;
+//! - sandbox time ([`Sandbox::advance_clock`]): automatic refund of uncaptured payments,
+//!   pending refunds, link expiry, subscription charges and webhook retries without waiting;
+//! - signed webhooks (`payment.*`, `order.paid`, `refund.*`, `payment_link.*`,
+//!   `subscription.*`, `invoice.paid`) with retries and switchable duplicate/shuffle/delay
+//!   faults;
 //! - API faults: 500s, 429s with `Retry-After`, slow answers, dropped connections.
 //!
 //! ```no_run
