@@ -287,3 +287,32 @@ pub async fn list_invoices(State(shared): State<Arc<Shared>>, Query(query): Quer
 pub async fn fetch_invoice(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
     Ok(Json(lock(&shared.store).fetch_invoice(&id)?))
 }
+
+pub async fn create_customer(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_customer(&params)?))
+}
+
+pub async fn list_customers(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_customers(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_customer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_customer(&id)?))
+}
+
+pub async fn edit_customer(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_customer(&id, &params)?))
+}

@@ -56,6 +56,14 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/payment_links/{id}/notify_by/{medium}",
             post(api::notify_payment_link),
         )
+        .route(
+            "/customers",
+            post(api::create_customer).get(api::list_customers),
+        )
+        .route(
+            "/customers/{id}",
+            get(api::fetch_customer).put(api::edit_customer),
+        )
         .route("/plans", post(api::create_plan).get(api::list_plans))
         .route("/plans/{id}", get(api::fetch_plan))
         .route(

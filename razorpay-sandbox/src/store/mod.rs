@@ -6,6 +6,7 @@
 //! dispatcher after unlocking.
 
 mod checkout;
+mod customer;
 pub(crate) mod fields;
 #[cfg(test)]
 mod invariants;
@@ -94,6 +95,8 @@ pub struct Store {
     /// Invoices produced by subscription charges, kept as rendered.
     invoices: HashMap<String, Value>,
     invoice_ids: Vec<String>,
+    customers: HashMap<String, customer::CustomerRec>,
+    customer_ids: Vec<String>,
 }
 
 /// How normal-speed refunds are processed.
