@@ -106,7 +106,7 @@ pub enum RefundProcessing {
     /// `processed` at once (`speed_processed: normal`), as in Razorpay's test mode.
     #[default]
     Immediate,
-    /// `pending` until sandbox time passes [`NORMAL_REFUND_SECS`] or a sandbox control
+    /// `pending` until five days of sandbox time pass or a sandbox control
     /// processes or fails it, as live normal refunds do.
     Pending,
 }
