@@ -145,7 +145,9 @@ grep -E "Found library resource at jar:file:.*$(basename "$JAR")!/linux-x86-64/l
 echo "--- crates.io: cargo package (with verification) in publish order"
 # --workspace packaging resolves the unpublished path dependencies against the freshly packed
 # crates, so razorpay-core and razorpay-sandbox verify before checkout-rules is on crates.io.
-cargo package --locked -p checkout-rules -p razorpay-core -p razorpay-sandbox
+# --allow-dirty: on a fresh clone the tree is clean anyway; a developer re-running the stage
+# with uncommitted edits still gets the verification build.
+cargo package --locked --allow-dirty -p checkout-rules -p razorpay-core -p razorpay-sandbox
 for crate in checkout-rules razorpay-core razorpay-sandbox; do
   f="$TARGET_DIR/package/$crate-$VERSION.crate"
   test -f "$f" || { echo "missing $f" >&2; exit 1; }
