@@ -31,6 +31,9 @@ if no_rust sh -c 'command -v cargo || command -v rustc || command -v rustup' >/d
   echo "a Rust toolchain is still on the stripped PATH: $NO_RUST_PATH" >&2
   exit 1
 fi
+# Zip entries without needing unzip (python3 is required by the uniffi stage anyway).
+zip_read() { python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' "$1" "$2"; }
+zip_list() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
 kib() { echo "$(( ($(stat -c %s "$1") + 1023) / 1024 )) KiB"; }
 
 echo "--- build: @checkout-kit/node (debug), libcheckout_kit + uniffi-bindgen, razorpay-sandbox"
@@ -115,19 +118,19 @@ JNA_JAR="/usr/share/java/jna.jar"
 JNA_JNI_DIR="$(dirname "$(dpkg -L libjna-jni | grep 'libjnidispatch.*\.so$' | head -n1)")"
 COROUTINES_JAR="$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar"
 STDLIB_JAR="$KOTLIN_HOME/lib/kotlin-stdlib.jar"
-manifest_version() { unzip -p "$1" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: //p' | head -n1; }
 export KOTLINC="$KOTLIN_HOME/bin/kotlinc" JNA_JAR COROUTINES_JAR
 export JNA_VERSION="$(dpkg-query -W -f='${Version}' libjna-java | sed 's/-[^-]*$//')"
 export KOTLIN_VERSION="$KOTLIN_COMPILER_VERSION"
-export COROUTINES_VERSION="$(manifest_version "$COROUTINES_JAR")"
+# kotlinx-coroutines records its version in the jar (the compiler bundles the one it is built with).
+export COROUTINES_VERSION="$(zip_read "$COROUTINES_JAR" META-INF/kotlinx_coroutines_core.version | tr -d '\r\n')"
 test -n "$COROUTINES_VERSION" || { echo "cannot read the kotlinx-coroutines version" >&2; exit 1; }
 
 rm -rf "$OUT/jvm"
 mkdir -p "$OUT/jvm"
 (cd bindings-uniffi && "$BINDGEN" generate --no-format --library "$LIB" --language kotlin --out-dir "$OUT/jvm/kotlin" >/dev/null)
 JAR="$(bash scripts/package/jar.sh "$OUT/jvm" "$OUT/jvm/kotlin" "linux-x86-64=$LIB" | tail -n1)"
-unzip -l "$JAR" | grep -q ' linux-x86-64/libcheckout_kit.so$'
-unzip -p "$JAR" META-INF/maven/dev.checkoutkit/checkout-kit/pom.xml | grep -q '<artifactId>jna</artifactId>'
+zip_list "$JAR" | grep -qx 'linux-x86-64/libcheckout_kit.so'
+zip_read "$JAR" META-INF/maven/dev.checkoutkit/checkout-kit/pom.xml | grep -q '<artifactId>jna</artifactId>'
 no_rust "$KOTLINC" -Werror -jvm-target 17 -cp "$JAR:$JNA_JAR:$COROUTINES_JAR" \
   scripts/ci/packages/jvm/JarProof.kt -d "$OUT/jvm/proof.jar" 2>&1 | grep -v '^warning: unable to find kotlin-stdlib.jar' || true
 set +e
