@@ -72,9 +72,11 @@ for (const t of targets) {
 JS
 
 # 3. napi-rs's own tools make the platform packages and put each binary in its package.
-(cd "$STAGE" && "$NAPI" create-npm-dirs --npm-dir npm >/dev/null)
-(cd "$STAGE" && "$NAPI" artifacts --config-path "$OUT/napi-built.json" \
-  --output-dir "$OUT/artifacts" --npm-dir npm >/dev/null)
+# Their progress lines are shown only when they fail.
+quiet() { local log; if ! log="$("$@" 2>&1)"; then echo "$log" >&2; return 1; fi; }
+(cd "$STAGE" && quiet "$NAPI" create-npm-dirs --npm-dir npm)
+(cd "$STAGE" && quiet "$NAPI" artifacts --config-path "$OUT/napi-built.json" \
+  --output-dir "$OUT/artifacts" --npm-dir npm)
 rm -f "$STAGE"/*.node # napi artifacts also drops a copy beside package.json: not for the main package
 
 # 4. Licences in every package, then one tarball per package that has its binary.
