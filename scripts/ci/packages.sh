@@ -7,8 +7,9 @@
 #  - JVM: scripts/package/jar.sh makes the jar (Kotlin classes, linux-x86-64/libcheckout_kit.so,
 #    pom declaring JNA); a Kotlin program with only the jar and its declared dependencies on the
 #    classpath (no jna.library.path, no Rust) must load the library from the jar.
+#  - one version everywhere (scripts/package/version.sh);
 #  - crates.io: `cargo package` (with its verification build) of checkout-rules, razorpay-core
-#    and razorpay-sandbox, in publish order; the MSRV is checked (see msrv_check below).
+#    and razorpay-sandbox, in publish order; the MSRV (scripts/package/msrv.sh).
 # The native code is the debug build the earlier stages made: the proofs are about packaging,
 # the release workflow (.github/workflows/release.yml) builds optimised binaries for every target.
 # Outputs go to target/packages/ (npm/, jvm/) and target/package/ (the .crate files).
@@ -35,6 +36,9 @@ fi
 zip_read() { python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' "$1" "$2"; }
 zip_list() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
 kib() { echo "$(( ($(stat -c %s "$1") + 1023) / 1024 )) KiB"; }
+
+echo "--- one version: Cargo.toml, package.json, CHANGELOG.md (scripts/package/version.sh)"
+bash scripts/package/version.sh
 
 echo "--- build: @checkout-kit/node (debug), libcheckout_kit + uniffi-bindgen, razorpay-sandbox"
 cargo build --locked -p bindings-uniffi -p razorpay-sandbox --lib --bins
