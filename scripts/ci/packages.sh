@@ -149,6 +149,13 @@ grep '^jar proof' "$OUT/jvm/proof.log" || true # the rest is JNA's debug log
 grep -E "Found library resource at jar:file:.*$(basename "$JAR")!/linux-x86-64/libcheckout_kit\.so" "$OUT/jvm/proof.log" ||
   { echo "libcheckout_kit was not loaded from the jar" >&2; cat "$OUT/jvm/proof.log" >&2; exit 1; }
 
+echo "--- swift: Package.swift points where scripts/package/swift-xcframework.sh writes (building needs macOS)"
+for path in bindings-uniffi/swift/CheckoutKitFFI.xcframework bindings-uniffi/swift/Sources/CheckoutKit; do
+  grep -q "path: \"$path\"" Package.swift || { echo "Package.swift does not use $path" >&2; exit 1; }
+  grep -q "$(basename "$path")" scripts/package/swift-xcframework.sh || { echo "swift-xcframework.sh does not write $path" >&2; exit 1; }
+done
+grep -q 'name: "CheckoutKitFFI"' Package.swift # the module name uniffi.toml gives the FFI module
+
 echo "--- crates.io: cargo package (with verification) in publish order"
 # --workspace packaging resolves the unpublished path dependencies against the freshly packed
 # crates, so razorpay-core and razorpay-sandbox verify before checkout-rules is on crates.io.
