@@ -10,6 +10,10 @@
 # is packed (`npm pack`) only when its binary is in ARTIFACTS_DIR. The release workflow hands in
 # every target's binary; a local run usually has only its own (`npm run build` in bindings-node).
 #
+# `napi prepublish` is not used: it insists on every target's binary and publishes the platform
+# packages itself; here the optionalDependencies it would write are written in step 2, and the
+# release workflow runs `npm publish` on the directories this script stages.
+#
 # Usage: scripts/package/npm-packages.sh [ARTIFACTS_DIR [OUT_DIR]]
 #   ARTIFACTS_DIR  searched recursively for checkout-kit.<platform>.node (default: bindings-node)
 #   OUT_DIR        default: target/npm-packages; gets node/ (the staged packages) and *.tgz
