@@ -134,7 +134,7 @@ impl WebhookDelivery {
 #[derive(Debug, Clone)]
 struct Job {
     event_id: String,
-    event: &'static str,
+    event: String,
     body: Arc<Vec<u8>>,
     url: String,
     signature: String,
@@ -223,6 +223,41 @@ impl Webhooks {
         lock(&self.log).clone()
     }
 
+    /// Sends a logged event to `url` once more, as one more attempt with the same event id,
+    /// body and signature (the dashboard's "redeliver"); `false` when the log has no such
+    /// delivery.
+    pub fn redeliver(self: &Arc<Self>, event_id: &str, url: &str) -> bool {
+        let job = {
+            let log = lock(&self.log);
+            let Some(last) = log
+                .iter()
+                .filter(|d| d.event_id == event_id && d.url == url)
+                .max_by_key(|d| d.attempt)
+            else {
+                return false;
+            };
+            (
+                Job {
+                    event_id: last.event_id.clone(),
+                    event: last.event.clone(),
+                    body: Arc::new(last.body.clone().into_bytes()),
+                    url: last.url.clone(),
+                    signature: last.signature.clone(),
+                    duplicate: false,
+                },
+                last.attempt.saturating_add(1),
+            )
+        };
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            let (job, attempt) = job;
+            this.attempt(&job, attempt).await;
+            this.finish();
+        });
+        true
+    }
+
     /// Waits until no delivery is queued or being retried; `false` on timeout.
     pub async fn wait_idle(&self, timeout: Duration) -> bool {
         tokio::time::timeout(timeout, async {
@@ -257,7 +292,7 @@ impl Webhooks {
                     .unwrap_or(self.secret.expose_secret());
                 let job = Job {
                     event_id: event_id.clone(),
-                    event: event.name,
+                    event: event.name.to_string(),
                     signature: razorpay_core::sign_webhook(&body, secret),
                     body: Arc::clone(&body),
                     url: endpoint.url.clone(),
@@ -385,7 +420,7 @@ impl Webhooks {
         };
         let delivery = WebhookDelivery {
             event_id: job.event_id.clone(),
-            event: job.event.to_string(),
+            event: job.event.clone(),
             url: job.url.clone(),
             attempt,
             duplicate: job.duplicate,
