@@ -94,12 +94,23 @@ export async function startShop(sandbox) {
   shop.url = `http://127.0.0.1:${port}`;
   const hook = await sandbox.request('POST', '/sandbox/webhooks', { url: `${shop.url}/webhooks/razorpay` });
   if (hook.status !== 200) throw new Error(`webhook registration failed: ${JSON.stringify(hook.body)}`);
-  shop.request = (method, pathname, body) => request(`${shop.url}${pathname}`, method, body, false);
+  // As the page does: a token from POST /auth/dev-login when the API has one, else no auth.
+  const tokens = new Map();
+  const tokenOf = async (user) => {
+    if (!tokens.has(user)) {
+      const login = await request(`${shop.url}/auth/dev-login`, 'POST', { userId: user }, false);
+      tokens.set(user, login.status === 200 ? login.body.token : null);
+    }
+    return tokens.get(user);
+  };
+  shop.request = async (method, pathname, body, user) =>
+    request(`${shop.url}${pathname}`, method, body, false, user ? await tokenOf(user) : null);
   return shop;
 }
 
-async function request(url, method, body, basicAuth) {
+async function request(url, method, body, basicAuth, token = null) {
   const headers = {};
+  if (token) headers.authorization = `Bearer ${token}`;
   if (basicAuth) headers.authorization = `Basic ${Buffer.from(`${KEYS.keyId}:${KEYS.keySecret}`).toString('base64')}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -203,7 +203,10 @@
         $('order-note').textContent = paid ? 'Thank you! Your payment is confirmed.' : 'Waiting for the payment to be confirmed…';
         var session = $('order-view').dataset.session;
         $('pay-again').hidden = paid || !session;
-        if (paid) clearInterval(polling);
+        if (paid) {
+          clearInterval(polling);
+          say('');
+        }
       }, function (error) { $('order-note').textContent = error.message; });
     };
     poll();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 
 /** Razorpay's Checkout script; development points the page at the sandbox's stand-in instead. */
 export const RAZORPAY_CHECKOUT_JS = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -22,5 +23,8 @@ export function serveShopPage(app: NestExpressApplication, env: NodeJS.ProcessEn
   // dist/src/shop-page.js → examples/nestjs/public
   app.useStaticAssets(path.join(__dirname, '..', '..', 'public'));
   const config = shopPageConfig(env);
-  app.getHttpAdapter().get('/shop-config.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(config));
+  const server: Express = app.getHttpAdapter().getInstance();
+  server.get('/shop-config.json', (_req, res) => {
+    res.json(config);
+  });
 }

@@ -267,7 +267,7 @@ fn deliveries_section(out: &mut String, deliveries: &[WebhookDelivery], endpoint
         let url = esc(&g.first.url);
         let _ = write!(
             out,
-            "<tr data-event=\"{event}\"><td>{event}</td><td><code>{event_id}</code></td><td><code>{url}</code></td>\
+            "<tr data-event=\"{event}\" data-event-id=\"{event_id}\"><td>{event}</td><td><code>{event_id}</code></td><td><code>{url}</code></td>\
              <td><ol class=\"attempts\">{attempts}</ol></td>\
              <td><details><summary>{} bytes</summary><pre>{}</pre></details></td>\
              <td><form method=\"post\" action=\"/sandbox/dashboard/redeliver\">\
