@@ -188,6 +188,36 @@ describe('shop page with the sandbox Checkout', () => {
     await invalid.filter({ hasText: 'The amount must be equal to the order amount' }).waitFor();
     await page.frameLocator(FRAME).getByTestId('close').click();
 
+    // Authorize only: the handler still gets the three signed fields; the payment stays authorized.
+    await page.evaluate((o) => {
+      new window.Razorpay({ ...o, handler: (r) => { window.authorizedResult = r; } }).open();
+    }, { key: KEYS.keyId, order_id: created.body.id, amount: 50000 });
+    await payInPopup(page.frameLocator(FRAME), { method: 'netbanking', outcome: 'authorized' });
+    const authorized = await waitFor('the handler', () => page.evaluate(() => window.authorizedResult));
+    assert.equal(authorized.razorpay_order_id, created.body.id);
+    assert.match(authorized.razorpay_signature, /^[0-9a-f]{64}$/);
+    const [payment] = await razorpayPayments(created.body.id);
+    assert.deepEqual([payment.id, payment.status, payment.method], [authorized.razorpay_payment_id, 'authorized', 'netbanking']);
+
+    // callback_url + redirect: Checkout POSTs the fields to the callback URL as a form.
+    const second = await sandbox.request('POST', '/v1/orders', { amount: 20000, currency: 'INR' });
+    const posted = new Promise((resolve) => {
+      page.route('http://127.0.0.1:9/callback', (route) => {
+        resolve(route.request().postData());
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>thanks</p>' });
+      });
+    });
+    await open({ key: KEYS.keyId, order_id: second.body.id, callback_url: 'http://127.0.0.1:9/callback', redirect: true });
+    await payInPopup(page.frameLocator(FRAME));
+    const form = new URLSearchParams(await posted);
+    await page.waitForURL('http://127.0.0.1:9/callback');
+    assert.equal(await page.textContent('p'), 'thanks');
+    assert.equal(form.get('razorpay_order_id'), second.body.id);
+    assert.match(form.get('razorpay_payment_id'), /^pay_/);
+    assert.match(form.get('razorpay_signature'), /^[0-9a-f]{64}$/);
+
+    await page.goto(`${shop.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
     const thrown = await page.evaluate(() => {
       try {
         new window.Razorpay({ key: 'k', amount: '12.50' });
