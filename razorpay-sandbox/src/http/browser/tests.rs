@@ -105,6 +105,13 @@ async fn preferences_validate_the_key_and_the_order() {
     assert_eq!(ok["display_amount"], "INR 998.00");
     assert_eq!(ok["order"]["amount_due"], 99_800);
 
+    let (status, no_key) = ask(format!("order_id={order_id}")).await;
+    assert_eq!(status, 401);
+    assert_eq!(
+        no_key["error"]["description"],
+        "Please provide your api key for authentication purposes."
+    );
+
     let (status, wrong_key) = ask(format!("key_id=rzp_test_other&order_id={order_id}")).await;
     assert_eq!(status, 401);
     assert_eq!(
@@ -246,4 +253,51 @@ async fn dashboard_lists_the_account_and_its_buttons_act_on_it() {
         .await
         .expect("order");
     assert_eq!(faulted.status(), 500);
+}
+
+#[tokio::test]
+async fn webhook_fault_settings_are_validated_and_cleared() {
+    let (sandbox, http) = sandbox().await;
+    let post = |path: &'static str, form: Vec<(&'static str, &'static str)>| {
+        let request = http
+            .post(format!("{}/sandbox/dashboard/{path}", sandbox.url()))
+            .form(&form);
+        async move {
+            request
+                .send()
+                .await
+                .expect("action")
+                .text()
+                .await
+                .expect("html")
+        }
+    };
+    let refused = post("webhook-faults", vec![("duplicate_rate", "2")]).await;
+    assert!(
+        refused.contains("The duplicate_rate must be between 0 and 1."),
+        "{refused}"
+    );
+    let too_long = post("webhook-faults", vec![("delay_ms", "600000")]).await;
+    assert!(too_long.contains("The delay_ms must be at most 60000."));
+    let set = post(
+        "webhook-faults",
+        vec![("duplicate_rate", "0.5"), ("shuffle_window_ms", "20")],
+    )
+    .await;
+    assert!(
+        set.contains("duplicate rate 0.5, shuffle window 20 ms"),
+        "{set}"
+    );
+    let unknown = post("fault", vec![("kind", "meteor")]).await;
+    assert!(unknown.contains("class=\"error\""));
+    post("fault", vec![("kind", "server_error")]).await;
+    let cleared = post("clear-faults", vec![]).await;
+    assert!(cleared.contains("All faults cleared"));
+    let order = http
+        .get(format!("{}/v1/orders", sandbox.url()))
+        .basic_auth("rzp_test_browser", Some("browser_secret"))
+        .send()
+        .await
+        .expect("orders");
+    assert_eq!(order.status(), 200, "the queued fault was cleared");
 }
