@@ -90,6 +90,7 @@ export async function startShop(sandbox) {
     RAZORPAY_BASE_URL: sandbox.url,
     CHECKOUT_JS_URL: `${sandbox.url}/v1/checkout.js`,
     SHOP_DEV_LOGIN: '1',
+    SHOP_JWT_SECRET: 'browser-tests-jwt-secret-0123456789',
   });
   shop.url = `http://127.0.0.1:${port}`;
   const hook = await sandbox.request('POST', '/sandbox/webhooks', { url: `${shop.url}/webhooks/razorpay` });
