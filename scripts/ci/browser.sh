@@ -33,7 +33,7 @@ cargo build -p razorpay-sandbox --bin razorpay-sandbox --locked
 export RAZORPAY_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/razorpay-sandbox"
 
 # 4. The example app, compiled (its own stage installs and tests it; install here when run alone).
-(cd examples/nestjs && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
+(cd examples/nestjs && { [ -d node_modules ] || npm ci --no-audit --no-fund --ignore-scripts; } && npm run build)
 
 # 5. The browser tests.
 export BROWSER_TEST_OUTPUT="${BROWSER_TEST_OUTPUT:-$root/tests/browser/test-output}"
