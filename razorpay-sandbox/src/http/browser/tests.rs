@@ -301,3 +301,56 @@ async fn webhook_fault_settings_are_validated_and_cleared() {
         .expect("orders");
     assert_eq!(order.status(), 200, "the queued fault was cleared");
 }
+
+#[tokio::test]
+async fn capture_button_captures_an_authorized_payment() {
+    let sandbox = Sandbox::builder()
+        .key_id("rzp_test_browser")
+        .key_secret("browser_secret")
+        .auto_capture(false)
+        .start()
+        .await
+        .expect("sandbox starts");
+    let http = reqwest::Client::new();
+    let order_id = create_order(&sandbox, &http, 30_000).await;
+    let payment_id = sandbox
+        .checkout(&CheckoutRequest::new(order_id))
+        .expect("payment")
+        .payment_id()
+        .to_string();
+    let page = http
+        .get(format!("{}/sandbox/", sandbox.url()))
+        .send()
+        .await
+        .expect("dashboard")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("/sandbox/dashboard/capture"),
+        "authorized payments offer Capture"
+    );
+    let captured = http
+        .post(format!("{}/sandbox/dashboard/capture", sandbox.url()))
+        .form(&[("payment_id", payment_id.as_str())])
+        .send()
+        .await
+        .expect("capture")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        captured.contains(&format!("Payment {payment_id} captured")),
+        "{captured}"
+    );
+    let again = http
+        .post(format!("{}/sandbox/dashboard/capture", sandbox.url()))
+        .form(&[("payment_id", payment_id.as_str())])
+        .send()
+        .await
+        .expect("capture")
+        .text()
+        .await
+        .expect("html");
+    assert!(again.contains("This payment has already been captured"));
+}
