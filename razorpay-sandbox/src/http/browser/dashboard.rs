@@ -166,7 +166,7 @@ fn payments_table(out: &mut String, payments: &[Value]) {
         let _ = write!(
             out,
             "<tr data-id=\"{id}\"><td><code>{id}</code></td><td><code>{}</code></td><td>{}</td>\
-             <td>{}</td><td><span class=\"status {s}\">{s}</span></td><td>{}</td><td>{error}</td>\
+             <td>{}</td><td><span class=\"status {s}\">{s}</span></td><td>{}</td><td class=\"err\">{error}</td>\
              <td>{}</td><td>{actions}</td></tr>",
             text(&p["order_id"]),
             amount(p, "amount"),
