@@ -17,4 +17,5 @@ stage "Examples: the checkout demo and the small examples" bash scripts/ci/examp
 stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
 stage "NestJS example" bash scripts/ci/nestjs.sh
 stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh
+stage "Browser: the shop page and the sandbox Checkout in Chromium" bash scripts/ci/browser.sh
 stage "Packages: npm tarballs in a fresh NestJS project, the jar on a bare classpath, cargo package, MSRV" bash scripts/ci/packages.sh

@@ -1,8 +1,10 @@
 //! The HTTP surface: Razorpay's API under `/v1` and the sandbox's own endpoints under
-//! `/sandbox` (simulated checkout, webhook registration, faults, request log).
+//! `/sandbox` (simulated checkout, webhook registration, faults, request log), plus what a
+//! browser loads (`/v1/checkout.js`, the Checkout frame, the dashboard at `/sandbox/`).
 
 mod api;
 mod auth;
+mod browser;
 mod control;
 mod faulting;
 mod limits;
@@ -85,7 +87,9 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
             faulting::inject_and_record,
-        ));
+        ))
+        // Added after the layers: checkout.js is public, unauthenticated and never faulted.
+        .merge(browser::v1_routes());
     let sandbox = Router::new()
         .route("/health", get(control::health))
         .route("/clock", get(control::clock))
@@ -122,10 +126,12 @@ pub fn router(shared: Arc<Shared>) -> Router {
             "/requests",
             get(control::requests).delete(control::clear_requests),
         )
+        .merge(browser::sandbox_routes())
         .fallback(not_found);
     Router::new()
         .nest("/v1", v1)
         .nest("/sandbox", sandbox)
+        .merge(browser::root_routes())
         .fallback(not_found)
         .layer(middleware::from_fn(limits::bounded_body))
         .layer(DefaultBodyLimit::max(limits::MAX_BODY_BYTES))

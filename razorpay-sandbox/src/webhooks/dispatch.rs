@@ -44,7 +44,7 @@ impl WebhookDelivery {
 #[derive(Debug, Clone)]
 pub(super) struct Job {
     pub(super) event_id: String,
-    pub(super) event: &'static str,
+    pub(super) event: String,
     pub(super) body: Arc<Vec<u8>>,
     pub(super) url: String,
     pub(super) signature: String,
@@ -52,6 +52,42 @@ pub(super) struct Job {
 }
 
 impl Webhooks {
+    /// Sends a logged event to `url` once more, as one more attempt with the same event id,
+    /// body and signature (the dashboard's "redeliver"); `false` when the log has no such
+    /// delivery.
+    pub fn redeliver(self: &Arc<Self>, event_id: &str, url: &str) -> bool {
+        let job = {
+            let log = lock(&self.log);
+            let Some(last) = log
+                .iter()
+                .filter(|d| d.event_id == event_id && d.url == url)
+                .max_by_key(|d| d.attempt)
+            else {
+                return false;
+            };
+            (
+                Job {
+                    event_id: last.event_id.clone(),
+                    event: last.event.clone(),
+                    body: Arc::new(last.body.clone().into_bytes()),
+                    url: last.url.clone(),
+                    signature: last.signature.clone(),
+                    duplicate: false,
+                },
+                last.attempt.saturating_add(1),
+            )
+        };
+        self.pending
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            let (job, attempt) = job;
+            this.attempt(&job, attempt).await;
+            this.finish();
+        });
+        true
+    }
+
     /// Waits `wait` of a delivery fault, or less when the faults are reset
     /// ([`Webhooks::release_held`]), so a reset never leaves deliveries hanging.
     async fn hold(&self, wait: Duration) {
@@ -145,7 +181,7 @@ impl Webhooks {
         };
         let delivery = WebhookDelivery {
             event_id: job.event_id.clone(),
-            event: job.event.to_string(),
+            event: job.event.clone(),
             url: job.url.clone(),
             attempt,
             duplicate: job.duplicate,

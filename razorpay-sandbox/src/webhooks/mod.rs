@@ -157,7 +157,7 @@ impl Webhooks {
                     .unwrap_or(self.secret.expose_secret());
                 let job = Job {
                     event_id: event_id.clone(),
-                    event: event.name,
+                    event: event.name.to_string(),
                     signature: razorpay_core::sign_webhook(&body, secret),
                     body: Arc::clone(&body),
                     url: endpoint.url.clone(),
