@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { checkoutKitOptionsFromEnv } from './config';
+import { shopOptionsFromEnv } from './config/shop.options';
 
 async function bootstrap(): Promise<void> {
   // rawBody: true keeps the exact bytes of each request on req.rawBody, which is what Razorpay
   // signed; without it webhook signatures cannot be checked correctly.
-  const app = await NestFactory.create(AppModule.forRoot(checkoutKitOptionsFromEnv()), { rawBody: true });
+  const app = await NestFactory.create(AppModule.forRoot(checkoutKitOptionsFromEnv(), shopOptionsFromEnv()), { rawBody: true });
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
