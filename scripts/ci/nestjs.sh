@@ -24,6 +24,6 @@ export RAZORPAY_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/razorpay-sa
 #    `prisma generate` offline (package.json points PRISMA_SCHEMA_ENGINE_BINARY at a file),
 #    tsc, then the e2e suite on PostgreSQL.
 cd examples/nestjs
-npm ci --no-audit --no-fund
+npm ci --no-audit --no-fund --ignore-scripts
 npm run build
 bash "$root/scripts/with-postgres.sh" npm run test:e2e

@@ -202,9 +202,10 @@ describe('attack: unpaid checkouts hold stock forever', () => {
     assert.equal(await stockOf('mug-steel'), stock - 3);
     assert.deepEqual(await shop.sweeper.runOnce(new Date()), [], 'not before its time');
     const later = new Date(Date.now() + TTL_MS + 1_000);
-    assert.deepEqual(await shop.sweeper.runOnce(later), [session.orderId]);
+    // (Unpaid orders of the tests above expire too; that is the point.)
+    assert.ok((await shop.sweeper.runOnce(later)).includes(session.orderId));
     assert.equal(await stockOf('mug-steel'), stock);
-    assert.deepEqual(await shop.sweeper.runOnce(later), []);
+    assert.ok(!(await shop.sweeper.runOnce(later)).includes(session.orderId));
     assert.equal(await stockOf('mug-steel'), stock, 'released once');
     const view = await adminView(session.orderId);
     assert.equal(view.stockState, 'RELEASED');
@@ -233,12 +234,17 @@ describe('attack: unpaid checkouts hold stock forever', () => {
     const won = answers.filter((a) => a.status === 201);
     const lost = answers.filter((a) => a.status !== 201);
     assert.equal(won.length, 3, JSON.stringify(lost.slice(0, 3).map((a) => a.body)));
+    // Refused either when planning (the cart re-validated against 0 on the shelf: 422) or when
+    // reserving (lost the race for the row between planning and the conditional decrement: 409).
     for (const a of lost) {
-      assert.equal(a.status, 409, JSON.stringify(a.body));
-      assert.equal(a.body.code, 'STOCK_UNAVAILABLE');
+      assert.ok(
+        (a.status === 409 && a.body.code === 'STOCK_UNAVAILABLE') || (a.status === 422 && a.body.code === 'CART_INVALID'),
+        JSON.stringify(a.body).slice(0, 300),
+      );
     }
     assert.equal(await stockOf('notebook-a5'), 0);
-    console.log(`# 50 concurrent checkouts for 3 units: 3 won, 47 refused (409) in ${elapsed} ms`);
+    const conflicts = lost.filter((a) => a.status === 409).length;
+    console.log(`# 50 concurrent checkouts for 3 units: 3 won, ${conflicts} lost the reservation (409), ${lost.length - conflicts} saw it gone (422), ${elapsed} ms`);
   });
 });
 
@@ -262,7 +268,7 @@ describe('notifications', () => {
     const mails = mail.to('mailme@example.com').filter((m) => m.subject.includes(session.orderId));
     assert.equal(mails.length, 1, JSON.stringify(mails.map((m) => m.subject)));
     assert.match(mails[0]!.subject, /Payment received/);
-    assert.match(mails[0]!.messageId, new RegExp(`${session.orderId}:notify:PAYMENT_RECEIVED`));
+    assert.match(mails[0]!.raw, new RegExp(`${session.orderId}:notify:PAYMENT_RECEIVED`), 'a Message-ID stable per effect');
   });
 });
 

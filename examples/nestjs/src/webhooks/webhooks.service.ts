@@ -60,9 +60,9 @@ export class WebhooksService {
       razorpayOrderId: razorpayOrderId ?? null,
     });
     if (!event || failure) throw badRequest(failure?.code ?? 'SIGNATURE_MISMATCH', failure?.message ?? 'bad signature');
-    if (stored.applied) return { received: true, duplicate: true };
-
     const order = razorpayOrderId ? await this.repo.findOrderByRazorpayOrderId(razorpayOrderId) : null;
+    if (stored.applied) return { received: true, duplicate: true, ...(order ? { orderStatus: order.status } : {}) };
+
     if (!order) {
       // Not one of ours (another integration on the same account): acknowledge so that
       // Razorpay stops retrying; the stored row is the trace.
