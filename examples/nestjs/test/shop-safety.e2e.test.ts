@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
+import { signWebhook } from '@checkout-kit/node';
 import { SANDBOX_KEYS, SandboxProcess } from './support/sandbox';
 import { DATABASE_URL, freshDatabase } from './support/postgres';
 import { MailCatcher } from './support/smtp';
@@ -280,5 +281,41 @@ describe('dev login', () => {
     assert.equal(cart.status, 200);
     const refund = await api().post('/orders/ord_x/refunds').set('authorization', `Bearer ${res.body.token}`).send({ requestId: 'x' });
     assert.equal(refund.status, 403);
+  });
+});
+
+describe('webhooks are stored before they are acknowledged', () => {
+  test('raw body, verdict, event id and time are stored; forged deliveries too, without claiming the id', { skip: DATABASE_URL ? false : 'PostgreSQL only' }, async () => {
+    const url = (shop.repo as unknown as { prisma: { $queryRawUnsafe: (sql: string) => Promise<unknown[]> } }).prisma;
+    await addToCart('stored-hook', 'tee-classic', 1);
+    const session = await placeOrder('stored-hook');
+    const body = JSON.stringify({
+      entity: 'event', account_id: 'acc_x', event: 'payment.failed', contains: ['payment'], created_at: 1_800_000_000,
+      payload: { payment: { entity: { id: 'pay_StoredHook0001', entity: 'payment', amount: session.amount, currency: 'INR', status: 'failed', order_id: session.razorpayOrderId, method: 'upi', captured: false, error_code: 'BAD_REQUEST_ERROR', notes: {}, created_at: 1_800_000_000 } } },
+    });
+    const post = (signature: string) =>
+      api().post('/webhooks/razorpay').set('content-type', 'application/json').set('x-razorpay-signature', signature).set('x-razorpay-event-id', 'evt_stored_1').send(body);
+    // A forger sends first with the real event id: stored as evidence, refused, and it does not
+    // make the genuine delivery look like a duplicate.
+    const forged = await post(signWebhook(body, 'guessed-secret'));
+    assert.equal(forged.status, 400);
+    const genuine = await post(signWebhook(body, SANDBOX_KEYS.webhookSecret));
+    assert.equal(genuine.status, 200, JSON.stringify(genuine.body));
+    assert.equal(genuine.body.duplicate, false);
+    assert.equal(genuine.body.orderStatus, 'FAILED');
+    const again = await post(signWebhook(body, SANDBOX_KEYS.webhookSecret));
+    assert.equal(again.body.duplicate, true);
+    const rows = (await url.$queryRawUnsafe(
+      `SELECT signature_valid, event_type, razorpay_order_id, convert_from(raw_body, 'UTF8') AS raw, received_at, applied_at, deliveries
+       FROM webhook_events WHERE event_id = 'evt_stored_1' ORDER BY id`,
+    )) as Array<Record<string, unknown>>;
+    assert.equal(rows.length, 2);
+    assert.equal(rows[0]!.signature_valid, false);
+    assert.equal(rows[1]!.signature_valid, true);
+    assert.equal(rows[1]!.event_type, 'payment.failed');
+    assert.equal(rows[1]!.razorpay_order_id, session.razorpayOrderId);
+    assert.equal(rows[1]!.raw, body, 'the exact bytes');
+    assert.ok(rows[1]!.received_at instanceof Date && rows[1]!.applied_at instanceof Date);
+    assert.equal(rows[1]!.deliveries, 2);
   });
 });

@@ -1,23 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { applyMigrations } from '../../src/store/migrate';
 
 /** The server the stage started (scripts/with-postgres.sh), or undefined outside it. */
 export const DATABASE_URL = process.env.DATABASE_URL;
 
 /** Why PostgreSQL tests are skipped, or false when they run. */
 export const SKIP_WITHOUT_POSTGRES = DATABASE_URL ? false : 'DATABASE_URL unset: run through scripts/with-postgres.sh';
-
-/** The committed SQL migrations, in order: what the test setup applies (no schema engine). */
-export function migrationFiles(): string[] {
-  const root = path.join(exampleRoot(), 'prisma', 'migrations');
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => path.join(root, name, 'migration.sql'));
-}
 
 /**
  * A new, empty database on the test server with every migration applied; answers its URL. Each
@@ -35,13 +26,7 @@ export async function freshDatabase(label: string): Promise<string> {
   }
   const url = new URL(DATABASE_URL);
   url.pathname = `/${name}`;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    for (const file of migrationFiles()) await client.query(readFileSync(file, 'utf8'));
-  } finally {
-    await client.end();
-  }
+  await applyMigrations(url.toString(), exampleRoot());
   return url.toString();
 }
 
