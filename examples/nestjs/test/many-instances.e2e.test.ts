@@ -89,7 +89,6 @@ test('two instances, every webhook to each, duplicated and shuffled: each effect
     const mails = mail.to(`${userId}@example.com`);
     assert.equal(mails.length, 1, `${userId}: ${mails.map((m) => m.subject).join(' | ')}`);
   }
-  assert.ok(a.worker.performed.length > 0 && b.worker.performed.length > 0, 'both workers took part');
 
   // The database saw every event several times and stored each once.
   const deliveries = a.deliveries.length + b.deliveries.length;

@@ -21,8 +21,10 @@ let mail: MailCatcher;
 let shop: ShopApp;
 const api = () => request(shop.url);
 const ADMIN = bearer('support-desk', { admin: true });
-/** Reservations in this file last 2 s, so that the sweeper can be shown ending them. */
-const TTL_MS = 2_000;
+/** Reservations in this file last a minute; the sweeper is run with a clock set past it. */
+const TTL_MS = 60_000;
+/** Orders count as stuck after ten minutes; the reconciler is run with a clock set past it. */
+const STUCK_MS = 600_000;
 
 before(async () => {
   sandbox = await SandboxProcess.start();
@@ -30,7 +32,7 @@ before(async () => {
   const store = DATABASE_URL ? { databaseUrl: await freshDatabase('safety') } : {};
   shop = await startShopApp(
     { keyId: SANDBOX_KEYS.keyId, keySecret: SANDBOX_KEYS.keySecret, webhookSecrets: [SANDBOX_KEYS.webhookSecret], baseUrl: sandbox.url },
-    testShopOptions({ ...store, reservationTtlMs: TTL_MS, stuckAfterMs: 60_000, smtpUrl: mail.url }),
+    testShopOptions({ ...store, reservationTtlMs: TTL_MS, stuckAfterMs: STUCK_MS, smtpUrl: mail.url }),
   );
 });
 
@@ -256,7 +258,7 @@ describe('stuck payments', () => {
     await pay(session.razorpayOrderId);
     assert.equal((await adminView(session.orderId)).status, 'AWAITING_PAYMENT');
     assert.equal(await shop.reconciler.runOnce(new Date()), 0, 'too early to call it stuck');
-    assert.ok((await shop.reconciler.runOnce(new Date(Date.now() + 120_000))) >= 1);
+    assert.ok((await shop.reconciler.runOnce(new Date(Date.now() + 2 * STUCK_MS))) >= 1);
     assert.equal((await adminView(session.orderId)).status, 'PAID');
   });
 });
