@@ -20,7 +20,7 @@ import { type ShopApp, bearer, startShopApp, testShopOptions } from '../support/
 
 const RUN = process.env.SHOP_BENCH === '1';
 const ORDERS = Number(process.env.SHOP_BENCH_ORDERS ?? 300);
-const CONCURRENCY = 32;
+const CONCURRENCY = Number(process.env.SHOP_BENCH_CONCURRENCY ?? 32);
 
 let sandbox: SandboxProcess;
 let shop: ShopApp;
@@ -57,7 +57,7 @@ function events(razorpayOrderId: string, amount: number, n: number): Array<{ id:
   ];
 }
 
-test('webhook ingestion at concurrency 32 (SHOP_BENCH=1)', { skip: RUN ? false : 'set SHOP_BENCH=1' }, async () => {
+test(`webhook ingestion at concurrency ${CONCURRENCY} (SHOP_BENCH=1)`, { skip: RUN ? false : 'set SHOP_BENCH=1' }, async () => {
   const deliveries: Array<{ id: string; body: string; signature: string }> = [];
   for (let i = 0; i < ORDERS; i++) {
     const userId = `bench-${i}`;
