@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { RazorpayClient } from '@checkout-kit/node';
 import { CHECKOUT_KIT_OPTIONS, type CheckoutKitOptions } from '../checkout-kit/checkout-kit.options';
 import { liveConfigProblems, modeOf } from './live-checks';
 import { SHOP_OPTIONS, type ShopOptions } from './shop.options';
@@ -11,6 +12,7 @@ export class StartupChecks implements OnModuleInit {
   constructor(
     @Inject(CHECKOUT_KIT_OPTIONS) private readonly kit: CheckoutKitOptions,
     @Inject(SHOP_OPTIONS) private readonly shop: ShopOptions,
+    private readonly razorpay: RazorpayClient,
   ) {}
 
   onModuleInit(): void {
@@ -20,6 +22,9 @@ export class StartupChecks implements OnModuleInit {
       Object.assign(error, { code: problems[0]!.code, problems });
       throw error;
     }
-    this.log.log(`Razorpay mode: ${modeOf(this.kit.keyId)}; store: ${this.shop.databaseUrl ? 'PostgreSQL' : 'in-memory'}`);
+    // The client's own view of its mode (a getter today; tolerate a method too).
+    const reported = (this.razorpay as unknown as { mode?: unknown }).mode;
+    const mode = typeof reported === 'function' ? (reported as () => string).call(this.razorpay) : (reported ?? modeOf(this.kit.keyId));
+    this.log.log(`Razorpay mode: ${String(mode)}; store: ${this.shop.databaseUrl ? 'PostgreSQL' : 'in-memory'}`);
   }
 }
