@@ -321,3 +321,37 @@ describe('webhooks are stored before they are acknowledged', () => {
     assert.equal(rows[1]!.deliveries, 2);
   });
 });
+
+describe('a failure between storing and applying a webhook', () => {
+  test('answers 500 (Razorpay retries); the retry applies the stored event once', async () => {
+    await addToCart('crashy', 'tee-classic', 1);
+    const session = await placeOrder('crashy');
+    const body = JSON.stringify({
+      entity: 'event', account_id: 'acc_x', event: 'payment.failed', contains: ['payment'], created_at: 1_800_000_100,
+      payload: { payment: { entity: { id: 'pay_CrashyCrashy01', entity: 'payment', amount: session.amount, currency: 'INR', status: 'failed', order_id: session.razorpayOrderId, method: 'upi', captured: false, error_code: 'BAD_REQUEST_ERROR', notes: {}, created_at: 1_800_000_100 } } },
+    });
+    const deliver = () =>
+      api().post('/webhooks/razorpay').set('content-type', 'application/json')
+        .set('x-razorpay-signature', signWebhook(body, SANDBOX_KEYS.webhookSecret)).set('x-razorpay-event-id', 'evt_crashy_1').send(body);
+    // The database goes away after the event was stored, before it was applied.
+    const repo = shop.repo;
+    const mutateOrder = repo.mutateOrder.bind(repo);
+    repo.mutateOrder = async () => {
+      throw new Error('connection lost');
+    };
+    let first;
+    try {
+      first = await deliver();
+    } finally {
+      repo.mutateOrder = mutateOrder;
+    }
+    assert.equal(first.status, 500, 'no 2xx for an event that is not applied');
+    assert.equal((await adminView(session.orderId)).status, 'AWAITING_PAYMENT');
+    const retry = await deliver();
+    assert.equal(retry.status, 200, JSON.stringify(retry.body));
+    assert.equal(retry.body.duplicate, false, 'the stored, unapplied event is applied now');
+    assert.equal(retry.body.orderStatus, 'FAILED');
+    const third = await deliver();
+    assert.equal(third.body.duplicate, true);
+  });
+});

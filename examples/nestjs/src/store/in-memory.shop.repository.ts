@@ -149,8 +149,13 @@ export class InMemoryShopRepository implements ShopRepository {
   async mutateOrder(orderId: string, mutate: OrderMutation, webhookId?: string): Promise<Order | null> {
     const current = this.orders.get(orderId);
     if (!current) return null;
+    if (webhookId) {
+      // As in PostgreSQL: a stored event is applied once, whoever gets to it first.
+      const row = this.webhooks.find((r) => r.id === webhookId);
+      if (!row || row.applied) return structuredClone(current);
+    }
     const change = mutate(structuredClone(current));
-    if (webhookId) this.setWebhookApplied(webhookId, change ? 'APPLIED' : 'NO_CHANGE');
+    if (webhookId) this.setWebhookApplied(webhookId, 'APPLIED');
     if (!change) return structuredClone(current);
     const next: Order = { ...structuredClone(change.order), id: orderId, version: current.version + 1 };
     if (change.stock && current.stockState === 'RESERVED') {

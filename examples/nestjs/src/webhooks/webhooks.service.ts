@@ -71,7 +71,9 @@ export class WebhooksService {
       return { received: true, duplicate: !stored.fresh, ignored: 'ORDER_NOT_FOUND' };
     }
     const result = await this.orders.applyInput(order.id, { type: 'webhook', eventId, event }, stored.id);
-    return { received: true, duplicate: !stored.fresh || result.duplicate, orderStatus: result.order.status };
+    // A redelivery of an event stored but never applied (the first attempt failed before its
+    // 2xx) is applied now, and is not a duplicate.
+    return { received: true, duplicate: result.duplicate, orderStatus: result.order.status };
   }
 }
 

@@ -81,6 +81,7 @@ test(`webhook ingestion at concurrency ${CONCURRENCY} (SHOP_BENCH=1)`, { skip: R
   let next = 0;
   let failures = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < deliveries.length) {
@@ -98,11 +99,16 @@ test(`webhook ingestion at concurrency ${CONCURRENCY} (SHOP_BENCH=1)`, { skip: R
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  // CPU of this process (the app and the load generator share it): per delivery, and as a
+  // share of the wall time — near 100% means the Node event loop is what bounds throughput.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   latencies.sort((x, y) => x - y);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(
     `# ingestion: ${deliveries.length} deliveries (${deliveries.length / 2} events, each twice) at concurrency ${CONCURRENCY}: ` +
-      `${(deliveries.length / seconds).toFixed(0)} deliveries/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${pct(100)} ms`,
+      `${(deliveries.length / seconds).toFixed(0)} deliveries/s, p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${pct(100)} ms; ` +
+      `node CPU ${(cpuMs / deliveries.length).toFixed(1)} ms/delivery, ${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of wall time`,
   );
   assert.equal(failures, 0);
 });
