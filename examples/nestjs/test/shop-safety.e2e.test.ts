@@ -14,7 +14,8 @@ import { signWebhook } from '@checkout-kit/node';
 import { SANDBOX_KEYS, SandboxProcess } from './support/sandbox';
 import { DATABASE_URL, freshDatabase } from './support/postgres';
 import { MailCatcher } from './support/smtp';
-import { type ShopApp, bearer, startShopApp, testShopOptions } from './support/shop-app';
+import { Mailer } from '../src/notifications/mailer';
+import { type ShopApp, bearer, startShopApp, testShopOptions, waitFor } from './support/shop-app';
 
 let sandbox: SandboxProcess;
 let mail: MailCatcher;
@@ -353,5 +354,37 @@ describe('a failure between storing and applying a webhook', () => {
     assert.equal(retry.body.orderStatus, 'FAILED');
     const third = await deliver();
     assert.equal(third.body.duplicate, true);
+  });
+});
+
+describe('outbox retries', () => {
+  test('an email that fails (SMTP down) is retried with backoff and sent once', async () => {
+    const mailer = shop.app.get(Mailer);
+    const send = mailer.send.bind(mailer);
+    let failures = 0;
+    mailer.send = async (m) => {
+      if (failures < 1) {
+        failures++;
+        throw new Error('ECONNREFUSED (SMTP down)');
+      }
+      return send(m);
+    };
+    try {
+      const session = await paidOrder('retry-mail');
+      await shop.worker.drain();
+      assert.equal(failures, 1, 'the first attempt failed');
+      assert.equal(mail.to('retry-mail@example.com').length, 0);
+      // The row is due again after its backoff (2 s for a first failure).
+      await waitFor('the retried email', async () => {
+        await shop.worker.drain();
+        return mail.to('retry-mail@example.com').length > 0 ? true : undefined;
+      }, 10_000);
+      await shop.worker.drain();
+      const mails = mail.to('retry-mail@example.com').filter((m) => m.subject.includes(session.orderId));
+      assert.equal(mails.length, 1);
+      assert.equal(failures, 1);
+    } finally {
+      mailer.send = send;
+    }
   });
 });
