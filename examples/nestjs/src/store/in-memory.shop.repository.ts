@@ -18,6 +18,11 @@ import {
 
 /** Statuses where Razorpay may still move money: the stuck-payment reconciler looks at them. */
 export const UNSETTLED = ['AWAITING_PAYMENT', 'AUTHORIZED', 'FAILED'];
+/**
+ * Statuses whose reservation may expire. AUTHORIZED is not among them: money is in flight, so
+ * the sweeper would only keep skipping it (and could starve the orders behind it).
+ */
+export const UNPAID = ['AWAITING_PAYMENT', 'FAILED'];
 
 interface OutboxRow extends OutboxItem {
   nextAttemptAt: number;
@@ -228,7 +233,7 @@ export class InMemoryShopRepository implements ShopRepository {
 
   async expiredReservations(now: Date, limit: number): Promise<Order[]> {
     return [...this.orders.values()]
-      .filter((o) => o.stockState === 'RESERVED' && o.status !== 'CREATING' && Date.parse(o.reservedUntil) <= now.getTime())
+      .filter((o) => o.stockState === 'RESERVED' && UNPAID.includes(o.status) && Date.parse(o.reservedUntil) <= now.getTime())
       .slice(0, limit)
       .map((o) => structuredClone(o));
   }

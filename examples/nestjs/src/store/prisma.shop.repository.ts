@@ -4,7 +4,7 @@ import type { PaymentState } from '@checkout-kit/node';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Order as OrderRow, Product as ProductRow } from '../generated/prisma/client';
-import { UNSETTLED } from './in-memory.shop.repository';
+import { UNPAID, UNSETTLED } from './in-memory.shop.repository';
 import {
   type Cart,
   type NewOrder,
@@ -273,7 +273,7 @@ export class PrismaShopRepository implements ShopRepository, OnModuleDestroy {
 
   async expiredReservations(now: Date, limit: number): Promise<Order[]> {
     const rows = await this.prisma.order.findMany({
-      where: { stockState: 'RESERVED', status: { not: 'CREATING' }, reservedUntil: { lte: now } },
+      where: { stockState: 'RESERVED', status: { in: [...UNPAID] }, reservedUntil: { lte: now } },
       orderBy: { reservedUntil: 'asc' },
       take: limit,
     });

@@ -18,6 +18,8 @@ export interface WebhookAck {
 
 /** Bodies larger than this are refused before hashing or storing (Razorpay's are a few KiB). */
 const MAX_BODY_BYTES = 256 * 1024;
+/** How much of a delivery with a bad signature is stored. */
+const FORGED_BODY_BYTES = 4096;
 
 @Injectable()
 export class WebhooksService {
@@ -54,7 +56,9 @@ export class WebhooksService {
     const stored = await this.repo.recordWebhook({
       eventId,
       bodySha256: createHash('sha256').update(rawBody).digest('hex'),
-      rawBody,
+      // A forged delivery is kept as evidence, but only its first KiBs: forgers must not be able
+      // to fill the database.
+      rawBody: event ? rawBody : rawBody.subarray(0, FORGED_BODY_BYTES),
       signatureValid: event !== null,
       eventType: event?.event ?? null,
       razorpayOrderId: razorpayOrderId ?? null,
