@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # NestJS example stage: builds what the example needs if an earlier stage has not (the native
 # module @checkout-kit/node and the razorpay-sandbox binary), installs the example's locked npm
-# dependencies, compiles it with tsc and runs its e2e tests (node:test) against the sandbox.
+# dependencies, generates the Prisma client offline and compiles with tsc, then runs its e2e
+# tests (node:test) against the sandbox and a throwaway PostgreSQL (scripts/with-postgres.sh:
+# initdb + pg_ctl on a free port unless DATABASE_URL is given; installs Debian's postgresql
+# package when it is missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -17,8 +20,10 @@ fi
 cargo build -p razorpay-sandbox --bin razorpay-sandbox --locked
 export RAZORPAY_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/razorpay-sandbox"
 
-# 3. The example: locked install, type-check + compile, e2e tests.
+# 3. The example: locked install (no install scripts run: Prisma's engines are not downloaded),
+#    `prisma generate` offline (package.json points PRISMA_SCHEMA_ENGINE_BINARY at a file),
+#    tsc, then the e2e suite on PostgreSQL.
 cd examples/nestjs
-npm ci --no-audit --no-fund
+npm ci --no-audit --no-fund --ignore-scripts
 npm run build
-npm run test:e2e
+bash "$root/scripts/with-postgres.sh" npm run test:e2e

@@ -4,11 +4,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { checkoutKitOptionsFromEnv } from './config';
 import { serveShopPage } from './shop-page';
+import { shopOptionsFromEnv } from './config/shop.options';
 
 async function bootstrap(): Promise<void> {
   // rawBody: true keeps the exact bytes of each request on req.rawBody, which is what Razorpay
   // signed; without it webhook signatures cannot be checked correctly.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(checkoutKitOptionsFromEnv()), { rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(checkoutKitOptionsFromEnv(), shopOptionsFromEnv()),
+    { rawBody: true },
+  );
   app.enableShutdownHooks();
   serveShopPage(app);
   const port = Number(process.env.PORT ?? 3000);

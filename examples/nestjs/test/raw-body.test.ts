@@ -11,12 +11,13 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { signWebhook } from '@checkout-kit/node';
 import { AppModule } from '../src/app.module';
+import { testShopOptions } from './support/shop-app';
 
 const options = { keyId: 'rzp_test_rawBody01', keySecret: 'raw_key_secret', webhookSecrets: ['raw_webhook_secret'] };
 const body = '{"entity":"event","account_id":"acc_1","event":"order.paid","contains":["order"],"payload":{},"created_at":1}';
 
 async function app(rawBody: boolean) {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(options)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(options, testShopOptions())] }).compile();
   const nest = moduleRef.createNestApplication({ rawBody, logger: false });
   await nest.init();
   return nest;

@@ -1,30 +1,34 @@
 import type { CartReport } from '@checkout-kit/node';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ParseBodyPipe } from '../common/parse-body.pipe';
-import { type CheckoutSessionDto, type CreateCheckoutDto, parseCreateCheckout } from './checkout.dto';
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { CurrentUser, type Principal } from '../auth/principal';
+import type { CheckoutSessionDto } from './checkout.dto';
 import { CheckoutService } from './checkout.service';
 
+/** Checkout of the signed-in user's own cart. */
 @Controller('checkout')
+@UseGuards(JwtAuthGuard)
 export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   /** Always 200: an invalid cart is a normal answer (`isValid: false` + problems + fixes). */
-  @Post(':userId/verify')
+  @Post('verify')
   @HttpCode(200)
-  verify(@Param('userId') userId: string): Promise<CartReport> {
-    return this.checkout.verify(userId);
+  verify(@CurrentUser() user: Principal): Promise<CartReport> {
+    return this.checkout.verify(user.id);
   }
 
   /** The shopper accepts every suggested fix; answers the report of the repaired cart. */
-  @Post(':userId/apply-fixes')
+  @Post('apply-fixes')
   @HttpCode(200)
-  applyFixes(@Param('userId') userId: string): Promise<CartReport> {
-    return this.checkout.applyFixes(userId);
+  applyFixes(@CurrentUser() user: Principal): Promise<CartReport> {
+    return this.checkout.applyFixes(user.id);
   }
 
+  /** One order per cart: a repeated or concurrent call answers the same order. */
   @Post()
   @HttpCode(201)
-  create(@Body(new ParseBodyPipe(parseCreateCheckout)) body: CreateCheckoutDto): Promise<CheckoutSessionDto> {
-    return this.checkout.checkout(body.userId);
+  create(@CurrentUser() user: Principal): Promise<CheckoutSessionDto> {
+    return this.checkout.checkout(user);
   }
 }

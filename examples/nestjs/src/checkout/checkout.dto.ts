@@ -1,15 +1,4 @@
-import { type BodyParser, requireString } from '../common/parse-body.pipe';
-
-/** `POST /checkout` body. */
-export interface CreateCheckoutDto {
-  userId: string;
-}
-
-export const parseCreateCheckout: BodyParser<CreateCheckoutDto> = (body) => ({
-  userId: requireString(body, 'userId', 64),
-});
-
-/** What the browser needs to open Razorpay Checkout for the new order. */
+/** What the browser needs to open Razorpay Checkout for the order. */
 export interface CheckoutSessionDto {
   orderId: string;
   razorpayOrderId: string;
@@ -17,4 +6,6 @@ export interface CheckoutSessionDto {
   amount: number;
   currency: string;
   keyId: string;
+  /** When the stock held for this order goes back on the shelf if it is not paid. */
+  reservedUntil: string;
 }

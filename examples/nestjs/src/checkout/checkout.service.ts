@@ -1,17 +1,23 @@
 import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type CartReport, RazorpayClient, createPaymentState, planCheckout, validateCart } from '@checkout-kit/node';
+import type { Principal } from '../auth/principal';
 import { CHECKOUT_KIT_OPTIONS, type CheckoutKitOptions } from '../checkout-kit/checkout-kit.options';
 import { gatewayError } from '../checkout-kit/http-errors';
-import { type Cart, type Order, SHOP_REPOSITORY, type ShopRepository, StockUnavailableError } from '../store/shop.repository';
+import { SHOP_OPTIONS, type ShopOptions } from '../config/shop.options';
+import { type Cart, type NewOrder, type Order, SHOP_REPOSITORY, type ShopRepository, StockUnavailableError } from '../store/shop.repository';
 import type { CheckoutSessionDto } from './checkout.dto';
 import { SHOP_POLICY, fromRulesCart, toRulesCart, toRulesCatalog } from './rules-input';
+
+/** How long a second checkout call waits for the first one's Razorpay order. */
+const CREATING_WAIT_MS = 15_000;
 
 @Injectable()
 export class CheckoutService {
   constructor(
     @Inject(SHOP_REPOSITORY) private readonly repo: ShopRepository,
-    @Inject(CHECKOUT_KIT_OPTIONS) private readonly options: CheckoutKitOptions,
+    @Inject(CHECKOUT_KIT_OPTIONS) private readonly kit: CheckoutKitOptions,
+    @Inject(SHOP_OPTIONS) private readonly shop: ShopOptions,
     private readonly razorpay: RazorpayClient,
   ) {}
 
@@ -22,27 +28,55 @@ export class CheckoutService {
     return validateCart(toRulesCart(cart), toRulesCatalog(products), SHOP_POLICY);
   }
 
-  /**
-   * The shopper accepted the suggested fixes ("update my cart"): the cart becomes the report's
-   * `repairedCart` (new prices accepted, quantities clamped to stock, dead lines removed), and
-   * the answer is the report for the repaired cart.
-   */
+  /** The shopper accepted the suggested fixes: the cart becomes the report's `repairedCart`. */
   async applyFixes(userId: string): Promise<CartReport> {
     const report = await this.verify(userId);
     if (report.fixes.length > 0) {
-      await this.repo.saveCart(fromRulesCart(userId, report.repairedCart));
+      const repaired = fromRulesCart(userId, report.repairedCart);
+      await this.repo.editCart(userId, (cart) => ({ ...cart, currency: repaired.currency, items: repaired.items }));
     }
     return this.verify(userId);
   }
 
   /**
-   * Places the order: re-validates the cart against the current catalogue (prices and stock
-   * may have moved since "verify"), reserves stock, creates the Razorpay order for the plan's
-   * total and stores the shop order with a fresh reconciliation state.
+   * Places the order for the user's cart, once. In one transaction the store locks the cart,
+   * answers the order already placed for it if there is one, else re-validates the cart against
+   * the current catalogue, reserves the stock (all or nothing) and inserts the order as
+   * CREATING. Only the call that created it asks Razorpay for an order, so a double click or
+   * two tabs make one Razorpay order; the others wait for it and answer the same session.
    */
-  async checkout(userId: string): Promise<CheckoutSessionDto> {
-    const cart = await this.cartOf(userId);
-    const products = await this.repo.findProducts(cart.items.map((item) => item.productId));
+  async checkout(user: Principal): Promise<CheckoutSessionDto> {
+    let placed: { order: Order; created: boolean };
+    try {
+      placed = await this.repo.placeOrder(user.id, (cart, products) => this.draftOrder(user, cart, products));
+    } catch (err) {
+      if (err instanceof StockUnavailableError) {
+        throw new ConflictException({ statusCode: 409, code: err.code, message: err.message, productId: err.productId });
+      }
+      throw err;
+    }
+    if (!placed.created) return this.session(await this.awaitCreated(placed.order));
+
+    const order = placed.order;
+    let razorpayOrder;
+    try {
+      razorpayOrder = await this.razorpay.orders.create({
+        amount: order.amount,
+        currency: order.currency,
+        receipt: order.id,
+        notes: { shop_order_id: order.id, user_id: user.id },
+      });
+    } catch (err) {
+      // Nothing was sold: the reservation goes back and the cart can be checked out again.
+      await this.repo.abortOrder(order.id);
+      throw gatewayError(err);
+    }
+    const state = createPaymentState(razorpayOrder.id, order.amount, order.currency);
+    return this.session(await this.repo.attachRazorpayOrder(order.id, razorpayOrder.id, state));
+  }
+
+  /** The pure part of placing an order: plan it from the locked cart, or refuse. */
+  private draftOrder(user: Principal, cart: Cart, products: Parameters<typeof toRulesCatalog>[0]): NewOrder {
     const result = planCheckout(toRulesCart(cart), toRulesCatalog(products), SHOP_POLICY);
     if (!result.plan) {
       throw new UnprocessableEntityException({
@@ -53,36 +87,14 @@ export class CheckoutService {
       });
     }
     const plan = result.plan;
-    const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-
-    try {
-      await this.repo.reserveStock(plan.stockDecrements);
-    } catch (err) {
-      if (err instanceof StockUnavailableError) {
-        // Lost a race for the last units between planning and reserving.
-        throw new ConflictException({ statusCode: 409, code: err.code, message: err.message, productId: err.productId });
-      }
-      throw err;
-    }
-
-    let razorpayOrder;
-    try {
-      razorpayOrder = await this.razorpay.orders.create({
-        amount: plan.total,
-        currency: plan.currency,
-        receipt: orderId,
-        notes: { shop_order_id: orderId, user_id: userId },
-      });
-    } catch (err) {
-      await this.repo.releaseStock(plan.stockDecrements);
-      throw gatewayError(err);
-    }
-
-    const order: Order = {
-      id: orderId,
-      userId,
-      status: 'AWAITING_PAYMENT',
-      razorpayOrderId: razorpayOrder.id,
+    const now = Date.now();
+    return {
+      id: `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+      userId: user.id,
+      customerEmail: user.email,
+      checkoutKey: `${cart.cartId}:${cart.revision}`,
+      status: 'CREATING',
+      razorpayOrderId: null,
       amount: plan.total,
       currency: plan.currency,
       lines: plan.lines.map((line) => ({
@@ -92,24 +104,44 @@ export class CheckoutService {
         total: line.total,
       })),
       stockDecrements: plan.stockDecrements,
-      stockReleased: false,
-      // The reconciliation state starts from what the shop expects to be paid.
-      paymentState: createPaymentState(razorpayOrder.id, plan.total, plan.currency),
-      version: 0,
-      createdAt: new Date().toISOString(),
+      stockState: 'RESERVED',
+      reservedUntil: new Date(now + this.shop.reservationTtlMs).toISOString(),
+      paymentState: null,
+      createdAt: new Date(now).toISOString(),
     };
-    await this.repo.insertOrder(order);
-    await this.repo.deleteCart(userId);
+  }
+
+  /** A concurrent call's order may still be waiting for its Razorpay order: wait for it. */
+  private async awaitCreated(order: Order): Promise<Order> {
+    const deadline = Date.now() + CREATING_WAIT_MS;
+    let current: Order | null = order;
+    while (current && current.razorpayOrderId === null) {
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      current = await this.repo.findOrder(order.id);
+    }
+    if (!current || current.razorpayOrderId === null) {
+      // The first call failed to create the Razorpay order (and gave the cart back): retry.
+      throw new ConflictException({ statusCode: 409, code: 'CHECKOUT_IN_PROGRESS', message: 'checkout did not complete; retry' });
+    }
+    return current;
+  }
+
+  private session(order: Order): CheckoutSessionDto {
     return {
-      orderId,
-      razorpayOrderId: razorpayOrder.id,
-      amount: plan.total,
-      currency: plan.currency,
-      keyId: this.options.keyId,
+      orderId: order.id,
+      razorpayOrderId: order.razorpayOrderId as string,
+      amount: order.amount,
+      currency: order.currency,
+      keyId: this.kit.keyId,
+      reservedUntil: order.reservedUntil,
     };
   }
 
   private async cartOf(userId: string): Promise<Cart> {
-    return (await this.repo.findCart(userId)) ?? { userId, currency: 'INR', items: [] };
+    const cart = await this.repo.findCart(userId);
+    // A checked-out cart is done: "verify" shows an empty cart until something is added.
+    if (!cart || cart.orderId !== null) return { userId, cartId: '', revision: 0, currency: 'INR', items: [], orderId: null };
+    return cart;
   }
 }

@@ -19,14 +19,14 @@ export function toRulesCart(cart: Cart): RulesCart {
 }
 
 /** The shop's cart lines from a cart the module returned (e.g. the report's `repairedCart`). */
-export function fromRulesCart(userId: string, cart: RulesCart): Cart {
+export function fromRulesCart(_userId: string, cart: RulesCart): Pick<Cart, 'currency' | 'items'> {
   const items: CartItem[] = cart.lines.map((line) => ({
     lineId: line.lineId,
     productId: line.productId,
     quantity: line.quantity,
     unitPrice: line.unitPrice,
   }));
-  return { userId, currency: cart.currency, items };
+  return { currency: cart.currency, items };
 }
 
 /** A catalogue snapshot of exactly the products the cart references. */

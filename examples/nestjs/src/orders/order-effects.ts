@@ -1,73 +1,59 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type Effect, RazorpayClient, type RazorpayApiError } from '@checkout-kit/node';
-import { isCheckoutKitError } from '../checkout-kit/http-errors';
-import { type Order, SHOP_REPOSITORY, type ShopRepository } from '../store/shop.repository';
+import { createHash } from 'node:crypto';
+import type { Effect, PaymentState } from '@checkout-kit/node';
+import type { EffectDraft, Order, OrderChange } from '../store/shop.repository';
+
+/** Statuses in which the money is (at least partly) with the shop. */
+const PAID = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 
 /**
- * Carries out the effects the reconciliation asks for after a real transition. The module
- * emits each effect once over the life of the order (never again for a duplicate webhook or a
- * late event), so this class needs no bookkeeping of its own beyond "stock already released".
+ * True while a payment of the order is authorized or captured, or the order is paid: its stock
+ * must never go back on the shelf (the shop would sell it twice).
  */
-@Injectable()
-export class OrderEffects {
-  private readonly log = new Logger(OrderEffects.name);
+export function moneyInFlight(state: PaymentState | null): boolean {
+  if (!state) return false;
+  if (state.status !== 'AWAITING_PAYMENT' && state.status !== 'FAILED') return true;
+  return Object.values(state.payments).some((p) => p.status === 'authorized' || p.status === 'captured' || p.captured);
+}
 
-  constructor(
-    @Inject(SHOP_REPOSITORY) private readonly repo: ShopRepository,
-    private readonly razorpay: RazorpayClient,
-  ) {}
-
-  async carryOut(order: Order, effects: readonly Effect[]): Promise<Order> {
-    let current = order;
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'MARK_ORDER_PAID':
-          // The order's status already mirrors the state (PAID); a real shop starts
-          // fulfilment here.
-          this.log.log(`order ${current.id} paid: fulfil it`);
-          break;
-        case 'CAPTURE_PAYMENT':
-          await this.capture(current, effect);
-          break;
-        case 'RELEASE_RESERVED_STOCK':
-          current = await this.releaseStock(current);
-          break;
-        case 'FLAG_FOR_REVIEW':
-          this.log.warn(`order ${current.id} needs review: ${JSON.stringify(effect.anomaly)}`);
-          break;
-        case 'NOTIFY_CUSTOMER':
-          // A real shop enqueues an e-mail / push job here.
-          this.log.log(`order ${current.id}: tell the customer ${effect.notification.kind}`);
-          break;
+/**
+ * The outbox rows for the reconciliation's effects. Each key names the effect for all time, so
+ * the database refuses a second row for it even if the same effect were emitted twice.
+ * RELEASE_RESERVED_STOCK is not an outbox effect: the stock moves in the same transaction.
+ */
+export function effectDrafts(order: Order, effects: readonly Effect[]): EffectDraft[] {
+  const drafts: EffectDraft[] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'MARK_ORDER_PAID':
+        drafts.push({ key: `${order.id}:paid`, type: effect.type, payload: { ...effect } });
+        break;
+      case 'CAPTURE_PAYMENT':
+        drafts.push({ key: `${order.id}:capture:${effect.paymentId}`, type: effect.type, payload: { ...effect } });
+        break;
+      case 'NOTIFY_CUSTOMER': {
+        const n = effect.notification;
+        const suffix = n.kind === 'REFUND_PROCESSED' ? `${n.kind}:${n.refundId}` : n.kind;
+        drafts.push({ key: `${order.id}:notify:${suffix}`, type: effect.type, payload: { ...effect } });
+        break;
       }
-    }
-    return current;
-  }
-
-  /** Manual-capture shops only (this one captures automatically, so it is rarely called). */
-  private async capture(order: Order, effect: Extract<Effect, { type: 'CAPTURE_PAYMENT' }>): Promise<void> {
-    try {
-      await this.razorpay.payments.capture(effect.paymentId, effect.amount, effect.currency);
-    } catch (err) {
-      // A late input can ask to capture a payment that is captured already: that is success.
-      // Anything else stays visible; the next webhook or a manual retry resolves it.
-      const description = isCheckoutKitError(err) ? JSON.stringify((err as Partial<RazorpayApiError>).error ?? err.message) : String(err);
-      if (!/already been captured/i.test(description)) {
-        this.log.error(`order ${order.id}: capture of ${effect.paymentId} failed: ${description}`);
+      case 'FLAG_FOR_REVIEW': {
+        const digest = createHash('sha256').update(JSON.stringify(effect.anomaly)).digest('hex').slice(0, 16);
+        drafts.push({ key: `${order.id}:flag:${digest}`, type: effect.type, payload: { ...effect } });
+        break;
       }
+      default:
+        break;
     }
   }
+  return drafts;
+}
 
-  private async releaseStock(order: Order): Promise<Order> {
-    let current: Order | null = order;
-    while (current && !current.stockReleased) {
-      const next = await this.repo.updateOrder({ ...current, stockReleased: true }, current.version);
-      if (next) {
-        await this.repo.releaseStock(current.stockDecrements);
-        return next;
-      }
-      current = await this.repo.findOrder(order.id); // someone wrote in between: re-read
-    }
-    return current ?? order;
-  }
+/** The stored change for a reconciliation outcome: new state, outbox rows, stock movement. */
+export function orderChange(order: Order, state: PaymentState, effects: readonly Effect[]): OrderChange {
+  const next: Order = { ...order, paymentState: state, status: state.status };
+  let stock: OrderChange['stock'];
+  if (effects.some((e) => e.type === 'RELEASE_RESERVED_STOCK') && !moneyInFlight(state)) stock = 'RELEASE';
+  // Paid: the reservation becomes a sale and can no longer expire.
+  if (PAID.has(state.status) || effects.some((e) => e.type === 'MARK_ORDER_PAID')) stock = 'COMMIT';
+  return { order: next, effects: effectDrafts(order, effects), ...(stock ? { stock } : {}) };
 }

@@ -1,7 +1,8 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { RazorpayClient, type RazorpayRefund } from '@checkout-kit/node';
 import { gatewayError } from '../checkout-kit/http-errors';
 import { SHOP_REPOSITORY, type ShopRepository } from '../store/shop.repository';
+import { orderNotFound } from './orders.service';
 import type { RefundOrderDto } from './refund.dto';
 
 /** Statuses whose captured money can be given back. */
@@ -21,14 +22,12 @@ export class RefundsService {
 
   async refund(orderId: string, request: RefundOrderDto): Promise<RazorpayRefund> {
     const order = await this.repo.findOrder(orderId);
-    if (!order) {
-      throw new NotFoundException({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: `no order ${orderId}` });
-    }
+    if (!order) throw orderNotFound(orderId);
     if (!REFUNDABLE.has(order.status)) {
       throw new ConflictException({ statusCode: 409, code: 'ORDER_NOT_REFUNDABLE', message: `order is ${order.status}` });
     }
     // The captured payment of the order, as the reconciliation recorded it.
-    const paymentId = Object.entries(order.paymentState.payments).find(([, payment]) => payment.captured)?.[0];
+    const paymentId = Object.entries(order.paymentState?.payments ?? {}).find(([, payment]) => payment.captured)?.[0];
     if (!paymentId) {
       throw new ConflictException({ statusCode: 409, code: 'ORDER_NOT_REFUNDABLE', message: 'no captured payment' });
     }

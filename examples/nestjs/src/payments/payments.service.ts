@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RazorpayClient, verifyPaymentSignature } from '@checkout-kit/node';
+import type { Principal } from '../auth/principal';
 import { CHECKOUT_KIT_OPTIONS, type CheckoutKitOptions } from '../checkout-kit/checkout-kit.options';
 import { badRequest } from '../common/parse-body.pipe';
-import { OrdersService, type OrderView, toView } from '../orders/orders.service';
+import { type CustomerOrderView, customerView } from '../orders/order-view';
+import { OrdersService, orderNotFound } from '../orders/orders.service';
 import { SHOP_REPOSITORY, type ShopRepository } from '../store/shop.repository';
 import type { PaymentCallbackDto } from './payments.dto';
 
@@ -22,12 +24,11 @@ export class PaymentsService {
 
   /**
    * The browser's checkout callback. Only a signature made with our key secret over
-   * `order_id|payment_id` proves Razorpay saw this payment for this order. The callback itself
-   * proves an *authorization*; whether the money is captured is then asked of Razorpay (one
-   * payment fetch) rather than assumed, and both facts go through the reconciliation, which
-   * also merges whatever webhooks already arrived.
+   * `order_id|payment_id` proves Razorpay saw this payment for this order; the order must be
+   * the caller's own. The callback proves an *authorization*; whether the money is captured is
+   * asked of Razorpay (one payment fetch), and both facts go through the reconciliation.
    */
-  async verifyCallback(callback: PaymentCallbackDto): Promise<OrderView> {
+  async verifyCallback(user: Principal, callback: PaymentCallbackDto): Promise<CustomerOrderView> {
     const valid = verifyPaymentSignature(
       callback.razorpay_order_id,
       callback.razorpay_payment_id,
@@ -37,21 +38,17 @@ export class PaymentsService {
     if (!valid) throw badRequest('SIGNATURE_MISMATCH', 'payment signature does not match');
 
     const order = await this.repo.findOrderByRazorpayOrderId(callback.razorpay_order_id);
-    if (!order) {
-      throw new NotFoundException({ statusCode: 404, code: 'ORDER_NOT_FOUND', message: 'no order for this payment' });
-    }
-    let { order: updated } = await this.orders.applyPaymentInput(order, {
+    if (!order || order.userId !== user.id) throw orderNotFound(callback.razorpay_order_id);
+    let { order: updated } = await this.orders.applyInput(order.id, {
       type: 'callback',
       razorpayOrderId: callback.razorpay_order_id,
       razorpayPaymentId: callback.razorpay_payment_id,
     });
     if (!SETTLED.has(updated.status)) {
       const payment = await this.fetchPayment(callback.razorpay_payment_id);
-      if (payment) {
-        ({ order: updated } = await this.orders.applyPaymentInput(updated, { type: 'fetchedPayment', payment }));
-      }
+      if (payment) ({ order: updated } = await this.orders.applyInput(order.id, { type: 'fetchedPayment', payment }));
     }
-    return toView(updated);
+    return customerView(updated);
   }
 
   /** The payment as Razorpay reports it, or null when Razorpay cannot be asked right now. */
@@ -59,7 +56,7 @@ export class PaymentsService {
     try {
       return await this.razorpay.payments.fetch(paymentId);
     } catch (err) {
-      // The order stays AUTHORIZED; the webhooks (or the next callback) will settle it.
+      // The order stays AUTHORIZED; webhooks or the stuck-payment reconciler settle it.
       this.log.warn(`could not fetch ${paymentId}: ${(err as Error).message}`);
       return null;
     }

@@ -1,48 +1,12 @@
 import type { PaymentState } from '@checkout-kit/node';
 
 /**
- * The shop's storage, as an interface so that the in-memory store used by this example and a
- * Prisma/PostgreSQL store are interchangeable. Nothing here knows checkout rules: the
- * repository stores what the services computed with `@checkout-kit/node`.
- *
- * A Prisma schema that satisfies it (amounts are integer minor units, never floats):
- *
- * ```prisma
- * model Product {
- *   id        String  @id
- *   name      String
- *   unitPrice BigInt  // minor units (paise)
- *   currency  String  @db.Char(3)
- *   stock     Int
- *   active    Boolean @default(true)
- *   maxPerOrder Int?
- * }
- * model CartLine {
- *   userId    String
- *   lineId    String
- *   productId String
- *   quantity  Int
- *   unitPrice BigInt  // the price the user saw when adding
- *   @@id([userId, lineId])
- * }
- * model Order {
- *   id              String   @id
- *   userId          String
- *   status          String   // mirrors paymentState.status, for queries
- *   razorpayOrderId String   @unique
- *   amount          BigInt
- *   currency        String   @db.Char(3)
- *   lines           Json
- *   stockDecrements Json
- *   stockReleased   Boolean  @default(false)
- *   paymentState    Json     // the reconciliation state, stored as the module returns it
- *   version         Int      @default(0) // optimistic concurrency for webhooks vs callback
- *   createdAt       DateTime @default(now())
- * }
- * ```
- * `updateOrder` maps to `prisma.order.updateMany({ where: { id, version }, data: { …, version:
- * { increment: 1 } } })` and `reserveStock` to one transaction of
- * `updateMany({ where: { id, stock: { gte: qty } }, data: { stock: { decrement: qty } } })`.
+ * The shop's storage, as an interface: `InMemoryShopRepository` (zero setup, the default when
+ * `DATABASE_URL` is unset) and `PrismaShopRepository` (PostgreSQL, prisma/schema.prisma) are
+ * interchangeable. Nothing here knows checkout rules: the services decide with
+ * `@checkout-kit/node`, and every decision that must be atomic is handed in as a pure
+ * function that the repository runs inside its transaction (row lock) — so two app instances
+ * on one database can never both act on what they read.
  */
 
 /** A product as the shop sells it. */
@@ -52,7 +16,7 @@ export interface Product {
   /** Current price in minor units of `currency`. */
   unitPrice: number;
   currency: string;
-  /** Units on hand. */
+  /** Units that can still be sold (reservations are already taken out). */
   stock: number;
   /** False once the product is withdrawn from sale. */
   active: boolean;
@@ -70,11 +34,17 @@ export interface CartItem {
   unitPrice: number;
 }
 
-/** A user's cart. */
+/** A user's open cart. */
 export interface Cart {
   userId: string;
+  /** Changes when a checked-out cart is replaced by a new one. */
+  cartId: string;
+  /** Bumped by every edit; one order may be placed per (cartId, revision). */
+  revision: number;
   currency: string;
   items: CartItem[];
+  /** The order placed for this revision, once checkout started. */
+  orderId: string | null;
 }
 
 /** Units to take from (or give back to) a product's stock. */
@@ -93,30 +63,88 @@ export interface OrderLine {
   total: number;
 }
 
+/** What happened to the units an order took from the shelf. */
+export type StockState = 'RESERVED' | 'COMMITTED' | 'RELEASED';
+
 /** The shop's own order. Its payment truth is `paymentState`, owned by the reconciliation. */
 export interface Order {
   id: string;
   userId: string;
-  /** Mirrors `paymentState.status` so that the store can be queried by it. */
+  /** Where payment and refund emails go (from the principal at checkout). */
+  customerEmail: string | null;
+  /** `cartId:revision`: unique, so one cart revision yields one order. */
+  checkoutKey: string;
+  /** `CREATING` until the Razorpay order exists; then mirrors `paymentState.status`. */
   status: string;
-  razorpayOrderId: string;
+  razorpayOrderId: string | null;
   amount: number;
   currency: string;
   lines: OrderLine[];
   stockDecrements: StockChange[];
-  /** Set once reserved stock went back on the shelf, so that it is never returned twice. */
-  stockReleased: boolean;
-  /** Reconciliation state exactly as `@checkout-kit/node` returned it (a JSON column). */
-  paymentState: PaymentState;
-  /** Bumped on every write; `updateOrder` only succeeds on the version it read. */
+  stockState: StockState;
+  /** An unpaid reservation ends here (the expiry sweeper releases it). */
+  reservedUntil: string;
+  /** Reconciliation state exactly as `@checkout-kit/node` returned it; null while CREATING. */
+  paymentState: PaymentState | null;
+  /** Bumped on every write. */
   version: number;
+  /** Last time the stuck-payment reconciler asked Razorpay about it. */
+  checkedAt: string | null;
   createdAt: string;
+}
+
+/** An effect to carry out after a state change, written with it (the outbox). */
+export interface EffectDraft {
+  /** Unique over all time: the store refuses a second row with the same key. */
+  key: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** An outbox row claimed by a worker. */
+export interface OutboxItem extends EffectDraft {
+  id: string;
+  orderId: string;
+  attempts: number;
+}
+
+/** What a pure order mutation asks the store to write, atomically. */
+export interface OrderChange {
+  order: Order;
+  effects: EffectDraft[];
+  /** RESERVED → RELEASED puts the units back; RESERVED → COMMITTED keeps them sold. */
+  stock?: 'RELEASE' | 'COMMIT';
+}
+
+/** A pure decision over the locked, current order: null = write nothing. Must not do I/O. */
+export type OrderMutation = (order: Order) => OrderChange | null;
+
+/** The order a checkout is about to place; the store adds nothing but the reservation. */
+export type NewOrder = Omit<Order, 'version' | 'checkedAt'>;
+
+/** A webhook delivery as received. */
+export interface WebhookRecord {
+  eventId: string | null;
+  bodySha256: string;
+  rawBody: Buffer;
+  signatureValid: boolean;
+  eventType: string | null;
+  razorpayOrderId: string | null;
+}
+
+/** The stored row a delivery maps to. */
+export interface StoredWebhook {
+  id: string;
+  /** True when this delivery created the row; false for a duplicate (same id or same body). */
+  fresh: boolean;
+  /** The row was applied to its order already (a duplicate of an applied event is a no-op). */
+  applied: boolean;
 }
 
 /** DI token: interfaces do not exist at run time. */
 export const SHOP_REPOSITORY = Symbol('SHOP_REPOSITORY');
 
-/** Thrown by `reserveStock` when a product no longer has the units asked for. */
+/** Thrown by `placeOrder` when a product no longer has the units asked for. */
 export class StockUnavailableError extends Error {
   readonly code = 'STOCK_UNAVAILABLE';
   constructor(readonly productId: string) {
@@ -133,19 +161,52 @@ export interface ShopRepository {
   updateProduct(id: string, patch: Partial<Omit<Product, 'id'>>): Promise<Product | null>;
 
   findCart(userId: string): Promise<Cart | null>;
-  saveCart(cart: Cart): Promise<void>;
-  deleteCart(userId: string): Promise<void>;
+  /**
+   * Read-modify-write of a user's cart under a lock. A cart that was checked out is replaced by
+   * a fresh one (new `cartId`) before `edit` sees it. The revision is bumped.
+   */
+  editCart(userId: string, edit: (cart: Cart) => Cart): Promise<Cart>;
 
-  /** Takes all changes or none (one transaction); throws `StockUnavailableError` otherwise. */
-  reserveStock(changes: readonly StockChange[]): Promise<void>;
-  releaseStock(changes: readonly StockChange[]): Promise<void>;
+  /**
+   * One checkout per cart revision, atomically: locks the cart; if an order was already placed
+   * for it, answers that order (`created: false`); otherwise calls `build` with the cart and
+   * its products (which may throw to refuse), reserves `stockDecrements` (all or nothing, else
+   * `StockUnavailableError`), inserts the order and links it to the cart.
+   */
+  placeOrder(
+    userId: string,
+    build: (cart: Cart, products: Product[]) => NewOrder,
+  ): Promise<{ order: Order; created: boolean }>;
+  /** The Razorpay order exists: CREATING → its payment state's status. */
+  attachRazorpayOrder(orderId: string, razorpayOrderId: string, paymentState: PaymentState): Promise<Order>;
+  /** Creating the Razorpay order failed: the order goes, its stock returns, the cart is free again. */
+  abortOrder(orderId: string): Promise<void>;
 
-  insertOrder(order: Order): Promise<Order>;
   findOrder(id: string): Promise<Order | null>;
   findOrderByRazorpayOrderId(razorpayOrderId: string): Promise<Order | null>;
   /**
-   * Writes `next` only if the stored order still has `expectedVersion` (and bumps the
-   * version); returns null when someone else wrote first, so the caller re-reads and retries.
+   * Runs `mutate` on the locked current order and writes its result — order, outbox effects,
+   * stock movement, and (when given) the webhook row marked applied — in one transaction.
+   * Answers the stored order, unchanged when `mutate` returned null; null if no such order.
    */
-  updateOrder(next: Order, expectedVersion: number): Promise<Order | null>;
+  mutateOrder(orderId: string, mutate: OrderMutation, webhookId?: string): Promise<Order | null>;
+
+  /** Stores a delivery; duplicates (same verified event id or body) map to the existing row. */
+  recordWebhook(record: WebhookRecord): Promise<StoredWebhook>;
+  /** Marks a stored delivery done without an order (e.g. not one of ours). */
+  markWebhookApplied(id: string, outcome: string): Promise<void>;
+
+  /** Takes the next due effect and leases it for `leaseMs` (other workers skip it meanwhile). */
+  claimEffect(now: Date, leaseMs: number): Promise<OutboxItem | null>;
+  completeEffect(id: string): Promise<void>;
+  /** Gives the effect back for another attempt at `retryAt`. */
+  retryEffect(id: string, error: string, retryAt: Date): Promise<void>;
+
+  /** Orders whose reservation ran out while still RESERVED. */
+  expiredReservations(now: Date, limit: number): Promise<Order[]>;
+  /**
+   * Orders attempted with Razorpay but not final, created before `before` and not checked
+   * since `checkedBefore`; marks them checked (so two instances share the work).
+   */
+  claimStuckOrders(before: Date, checkedBefore: Date, limit: number): Promise<Order[]>;
 }

@@ -3,8 +3,37 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from '../../src/app.module';
+import { signToken } from '../../src/auth/jwt';
 import type { CheckoutKitOptions } from '../../src/checkout-kit/checkout-kit.options';
+import { type ShopOptions, defaultShopOptions } from '../../src/config/shop.options';
+import { EffectsWorker } from '../../src/effects/effects.worker';
+import { ReservationSweeper } from '../../src/jobs/reservation.sweeper';
+import { StuckPaymentsReconciler } from '../../src/jobs/stuck-payments.reconciler';
 import { SHOP_REPOSITORY, type ShopRepository } from '../../src/store/shop.repository';
+
+/** The JWT secret every test app is started with. */
+export const TEST_JWT_SECRET = 'test-jwt-secret-of-some-length';
+
+/** Shop options for tests: background loops off (the tests drive them), dev login on. */
+export function testShopOptions(overrides: Partial<ShopOptions> = {}): ShopOptions {
+  return {
+    ...defaultShopOptions(TEST_JWT_SECRET),
+    devLogin: true,
+    sweepIntervalMs: 0,
+    workerIntervalMs: 0,
+    reconcileIntervalMs: 0,
+    ...overrides,
+  };
+}
+
+/** A bearer header for a customer (or an admin) of the test apps. */
+export function bearer(userId: string, options: { admin?: boolean; email?: string } = {}): string {
+  const token = signToken(
+    { id: userId, email: options.email ?? `${userId}@example.com`, roles: options.admin ? ['customer', 'admin'] : ['customer'] },
+    TEST_JWT_SECRET,
+  );
+  return `Bearer ${token}`;
+}
 
 /** One webhook request as it reached the app, and what the app answered. */
 export interface Delivery {
@@ -21,17 +50,20 @@ export interface ShopApp {
   app: INestApplication;
   url: string;
   repo: ShopRepository;
+  worker: EffectsWorker;
+  sweeper: ReservationSweeper;
+  reconciler: StuckPaymentsReconciler;
   /** Every request that hit POST /webhooks/razorpay, in arrival order. */
   deliveries: Delivery[];
   close(): Promise<void>;
 }
 
-export async function startShopApp(options: CheckoutKitOptions): Promise<ShopApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(options)] }).compile();
+export async function startShopApp(kit: CheckoutKitOptions, shop: ShopOptions = testShopOptions()): Promise<ShopApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(kit, shop)] }).compile();
   // rawBody: the same option main.ts passes to NestFactory.create (without it req.rawBody is
   // undefined). forceCloseConnections: the sandbox keeps its webhook connection alive, and
   // without this app.close() can wait on it forever.
-  const app = moduleRef.createNestApplication({ rawBody: true, forceCloseConnections: true, logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication({ rawBody: true, forceCloseConnections: true, logger: ['error'] });
 
   // An observer, not a stand-in: it records what the sandbox delivered and what the real
   // controller answered, so the tests can wait for and replay deliveries.
@@ -64,6 +96,9 @@ export async function startShopApp(options: CheckoutKitOptions): Promise<ShopApp
     app,
     url,
     repo: app.get<ShopRepository>(SHOP_REPOSITORY),
+    worker: app.get(EffectsWorker),
+    sweeper: app.get(ReservationSweeper),
+    reconciler: app.get(StuckPaymentsReconciler),
     deliveries,
     close: () => app.close(),
   };
