@@ -105,11 +105,11 @@ fn hostile_value(k: usize) -> Value {
 
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Flip(i, b)),
-        (any::<usize>(), prop::sample::select(PUNCTUATION)).prop_map(|(i, s)| Edit::Insert(i, s)),
-        (any::<usize>(), 1usize..64).prop_map(|(i, n)| Edit::Delete(i, n)),
-        (any::<usize>(), 1usize..64).prop_map(|(i, n)| Edit::Duplicate(i, n)),
-        any::<usize>().prop_map(Edit::Truncate),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Flip(i, b)),
+        1 => (any::<usize>(), prop::sample::select(PUNCTUATION)).prop_map(|(i, s)| Edit::Insert(i, s)),
+        1 => (any::<usize>(), 1usize..64).prop_map(|(i, n)| Edit::Delete(i, n)),
+        1 => (any::<usize>(), 1usize..64).prop_map(|(i, n)| Edit::Duplicate(i, n)),
+        1 => any::<usize>().prop_map(Edit::Truncate),
         3 => (any::<usize>(), any::<usize>()).prop_map(|(n, k)| Edit::Member(n, k)),
     ]
 }
