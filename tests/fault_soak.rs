@@ -188,7 +188,7 @@ async fn checkout(
     )
     .expect("callback")
     .state;
-    let refunded = (i % 3 == 0).then(|| razorpay_payment_id.clone());
+    let refunded = i.is_multiple_of(3).then(|| razorpay_payment_id.clone());
     if let Some(payment_id) = &refunded {
         refund_once(&client, payment_id).await;
     }

@@ -114,7 +114,7 @@ impl Transport {
     }
 
     /// Runs the call with retries and decodes the answer as `T`, after checking that the
-    /// answer is a `T::ENTITY` object.
+    /// answer is a `T::ENTITY` object (when `T` names one).
     pub async fn execute<T: DeserializeOwned + ApiEntity>(
         &self,
         call: Call,
@@ -123,8 +123,10 @@ impl Transport {
         loop {
             let error = match self.attempt(&call).await {
                 Ok((status, body)) => {
-                    validate::entity(T::ENTITY, &body)
-                        .map_err(|reason| ClientError::unexpected(status, reason, &body))?;
+                    if let Some(expected) = T::ENTITY {
+                        validate::entity(expected, &body)
+                            .map_err(|reason| ClientError::unexpected(status, reason, &body))?;
+                    }
                     return serde_json::from_slice(&body).map_err(|e| {
                         ClientError::unexpected(
                             status,

@@ -248,24 +248,29 @@ pub fn count(count: Option<u32>) -> Result<(), ValidationError> {
 /// the member before decoding, so an object of another kind (an order where a payment was
 /// asked for) is an error instead of a half-filled value.
 pub trait ApiEntity {
-    /// The `entity` value Razorpay sends for this type.
-    const ENTITY: &'static str;
+    /// The `entity` value Razorpay sends for this type; `None` for untyped answers
+    /// ([`serde_json::Value`]), whose caller checks with [`entity`] when it knows what to expect.
+    const ENTITY: Option<&'static str>;
 }
 
 impl ApiEntity for Order {
-    const ENTITY: &'static str = "order";
+    const ENTITY: Option<&'static str> = Some("order");
 }
 
 impl ApiEntity for Payment {
-    const ENTITY: &'static str = "payment";
+    const ENTITY: Option<&'static str> = Some("payment");
 }
 
 impl ApiEntity for Refund {
-    const ENTITY: &'static str = "refund";
+    const ENTITY: Option<&'static str> = Some("refund");
 }
 
 impl<T> ApiEntity for Collection<T> {
-    const ENTITY: &'static str = "collection";
+    const ENTITY: Option<&'static str> = Some("collection");
+}
+
+impl ApiEntity for serde_json::Value {
+    const ENTITY: Option<&'static str> = None;
 }
 
 /// Checks the top-level `entity` of a JSON body against `expected`. `Err` carries the entity
@@ -358,7 +363,8 @@ mod tests {
         assert!(wrong.is_err_and(|e| e.contains("\"order\"")));
         assert!(entity("payment", b"[1,2]").is_err());
         assert!(entity("payment", br#"{"entity":7}"#).is_err());
-        assert_eq!(<Collection<Order> as ApiEntity>::ENTITY, "collection");
+        assert_eq!(<Collection<Order> as ApiEntity>::ENTITY, Some("collection"));
+        assert_eq!(<serde_json::Value as ApiEntity>::ENTITY, None);
     }
 
     #[test]
