@@ -58,13 +58,15 @@ fn random_secret() -> String {
 }
 
 /// Configures a sandbox before it starts. Every setting has a test-friendly default.
+///
+/// The secrets are [`Secret`]s, so `Debug` prints `Secret(<redacted>)` in their place.
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct SandboxBuilder {
     port: u16,
     key_id: Option<String>,
-    key_secret: Option<String>,
-    webhook_secret: Option<String>,
+    key_secret: Option<Secret>,
+    webhook_secret: Option<Secret>,
     auto_capture: bool,
     webhooks: Vec<WebhookEndpoint>,
     webhook_retry: WebhookRetry,
@@ -105,13 +107,13 @@ impl SandboxBuilder {
 
     /// API key secret (default: random).
     pub fn key_secret(mut self, key_secret: impl Into<String>) -> Self {
-        self.key_secret = Some(key_secret.into());
+        self.key_secret = Some(Secret::new(key_secret));
         self
     }
 
     /// Secret webhooks are signed with (default: random).
     pub fn webhook_secret(mut self, secret: impl Into<String>) -> Self {
-        self.webhook_secret = Some(secret.into());
+        self.webhook_secret = Some(Secret::new(secret));
         self
     }
 
@@ -180,13 +182,14 @@ impl SandboxBuilder {
                 "the key id must be non-empty and contain no ':'".into(),
             ));
         }
-        let key_secret = self.key_secret.unwrap_or_else(random_secret);
+        let reveal = |secret: Option<Secret>| secret.map(|s| s.expose_secret().to_owned());
+        let key_secret = reveal(self.key_secret).unwrap_or_else(random_secret);
         if key_secret.is_empty() {
             return Err(SandboxError::InvalidConfig(
                 "the key secret must be non-empty".into(),
             ));
         }
-        let webhook_secret = self.webhook_secret.unwrap_or_else(random_secret);
+        let webhook_secret = reveal(self.webhook_secret).unwrap_or_else(random_secret);
         self.webhook_faults
             .validate()
             .and_then(|()| self.fault_rates.validate())

@@ -1,6 +1,7 @@
 //! `ClientError` → a JS `Error` shaped like the official SDK's rejections, plus a stable code:
 //! `code` (`BAD_REQUEST`, `AUTHENTICATION_FAILED`, `NOT_FOUND`, `RATE_LIMITED`, `SERVER_ERROR`,
-//! `TIMEOUT`, `CONNECTION_FAILED`, `UNEXPECTED_RESPONSE`, `INVALID_CONFIG` or a validation code),
+//! `TIMEOUT`, `CONNECTION_FAILED`, `RESPONSE_TOO_LARGE`, `UNEXPECTED_RESPONSE`, `INVALID_CONFIG` or a
+//! validation code; the message quotes at most 512 characters of Razorpay's description),
 //! `statusCode` (HTTP status or `null`), `error` (Razorpay's body: code, description, field,
 //! source, step, reason, metadata — or `null`), `field`, `retryAfter` (seconds) and
 //! `requestSent` (whether a failed request may have reached Razorpay).

@@ -1,4 +1,5 @@
-//! `new Razorpay({ key_id, key_secret, baseUrl?, timeouts?, retries?, userAgent? })`.
+//! `new Razorpay({ key_id, key_secret, baseUrl?, timeouts?, retries?, userAgent?,
+//! maxResponseBytes? })`.
 
 use std::time::Duration;
 
@@ -24,6 +25,8 @@ struct ClientOptions {
     retries: Option<Retries>,
     #[serde(default, rename = "userAgent")]
     user_agent: Option<String>,
+    #[serde(default, rename = "maxResponseBytes")]
+    max_response_bytes: Option<usize>,
 }
 
 /// Reads the key secret without ever echoing it: serde's type errors quote the value.
@@ -106,6 +109,9 @@ pub(crate) fn config(env: &Env, options: Unknown) -> Result<ClientConfig> {
     }
     if let Some(user_agent) = options.user_agent {
         config = config.user_agent(user_agent);
+    }
+    if let Some(limit) = options.max_response_bytes {
+        config = config.max_response_bytes(limit);
     }
     Ok(config)
 }

@@ -78,7 +78,7 @@ pub enum ClientError {
         reason: String,
     },
     /// Razorpay rejected the request (HTTP 400 or another 4xx).
-    #[error("{code}: HTTP {status}: {} {}", error.code, error.description)]
+    #[error("{code}: HTTP {status}: {} {}", core::clip_text(&error.code), core::clip_text(&error.description))]
     BadRequest {
         /// Stable machine-readable code.
         code: String,
@@ -147,7 +147,18 @@ pub enum ClientError {
         /// The transport's description (never contains credentials).
         reason: String,
     },
-    /// Razorpay answered something that is not the expected JSON.
+    /// The answer's body was longer than `max_response_bytes`; reading stopped there.
+    #[error("{code}: HTTP {status}: longer than {limit_bytes} bytes")]
+    ResponseTooLarge {
+        /// Stable machine-readable code (`RESPONSE_TOO_LARGE`).
+        code: String,
+        /// HTTP status.
+        status: u16,
+        /// The configured limit in bytes.
+        limit_bytes: u64,
+    },
+    /// Razorpay answered something that is not the expected JSON (a redirect, which is never
+    /// followed, or an object of another entity included).
     #[error("{code}: HTTP {status}: {reason}")]
     UnexpectedResponse {
         /// Stable machine-readable code.
@@ -174,6 +185,7 @@ impl ClientError {
             | Self::Server { code, .. }
             | Self::Timeout { code, .. }
             | Self::Connection { code, .. }
+            | Self::ResponseTooLarge { code, .. }
             | Self::UnexpectedResponse { code, .. } => code,
         }
     }
@@ -243,6 +255,11 @@ impl From<core::ClientError> for ClientError {
                 code,
                 request_sent,
                 reason: message,
+            },
+            C::ResponseTooLarge { status, limit } => Self::ResponseTooLarge {
+                code,
+                status,
+                limit_bytes: u64::try_from(limit).unwrap_or(u64::MAX),
             },
             C::UnexpectedResponse {
                 status,

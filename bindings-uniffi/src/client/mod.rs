@@ -27,7 +27,8 @@ pub use requests::{CreateOrder, CreateRefund, ListFilter, ListOrders, RefundSpee
 use crate::model::{Order, Payment, Refund};
 
 /// Optional settings of a [`RazorpayClient`]; every field defaults to razorpay-core's default
-/// (Razorpay's URL, 10 s connect / 30 s request timeouts, 2 retries).
+/// (Razorpay's URL, 10 s connect / 30 s request timeouts, 2 retries, 8 MiB bodies). A live key
+/// (`rzp_live_`) refuses a base URL that is not `https://` (`InvalidConfig`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct ClientOptions {
     /// API base URL (`https://api.razorpay.com`; the sandbox's URL in tests).
@@ -45,6 +46,10 @@ pub struct ClientOptions {
     /// `User-Agent` header.
     #[uniffi(default)]
     pub user_agent: Option<String>,
+    /// Largest response body read, success or error, in bytes (default 8 MiB); a longer answer
+    /// fails with `ResponseTooLarge` without being read further.
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
 }
 
 fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientConfig {
@@ -62,6 +67,10 @@ fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientCo
     }
     if let Some(ua) = o.user_agent {
         config = config.user_agent(ua);
+    }
+    if let Some(limit) = o.max_response_bytes {
+        // A limit beyond the address space is no limit at all.
+        config = config.max_response_bytes(usize::try_from(limit).unwrap_or(usize::MAX));
     }
     config
 }

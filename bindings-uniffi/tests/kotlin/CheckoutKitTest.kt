@@ -88,6 +88,11 @@ fun typedErrors() {
     check(malformed.len == 3UL) { "malformed length" }
     val noSecret = expectThrows<WebhookException.NoSecret>("verifier without secrets") { WebhookVerifier(emptyList()) }
     check(noSecret.code == "WEBHOOK_NO_SECRET") { "no secret code" }
+    // A live key never sends its secret over plain HTTP (issue 15, attack 3).
+    val live = expectThrows<ClientException.InvalidConfig>("live key over http") {
+        RazorpayClient("rzp_live_kotlin000001", "live-secret", ClientOptions(baseUrl = "http://127.0.0.1:9"))
+    }
+    check(live.code == "INVALID_CONFIG" && !live.toString().contains("live-secret")) { "live key over http: $live" }
 }
 
 fun currencyAndCheckout() {

@@ -13,6 +13,10 @@ pub const DEFAULT_BASE_URL: &str = "https://api.razorpay.com";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time allowed for one attempt, from sending the request to reading the whole answer.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Largest response body read, success or error (8 MiB): Razorpay's largest documented answer
+/// (a 100-item page of payments) is well under 1 MiB, so this only stops a broken or hostile
+/// endpoint from filling memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 /// `checkout-kit/<version>`.
 pub const DEFAULT_USER_AGENT: &str = concat!("checkout-kit/", env!("CARGO_PKG_VERSION"));
 
@@ -72,6 +76,7 @@ pub struct ClientConfig {
     request_timeout: Duration,
     retry_policy: RetryPolicy,
     user_agent: String,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -84,6 +89,7 @@ impl fmt::Debug for ClientConfig {
             .field("request_timeout", &self.request_timeout)
             .field("retry_policy", &self.retry_policy)
             .field("user_agent", &self.user_agent)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -99,6 +105,7 @@ impl ClientConfig {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             retry_policy: RetryPolicy::default(),
             user_agent: DEFAULT_USER_AGENT.to_string(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -151,6 +158,18 @@ impl ClientConfig {
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
+    }
+
+    /// Largest response body the client reads, success or error (default 8 MiB); a longer
+    /// answer fails with [`ClientError::ResponseTooLarge`] without being read further.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// The response body limit in bytes.
+    pub fn get_max_response_bytes(&self) -> usize {
+        self.max_response_bytes
     }
 
     /// The key id.
@@ -212,10 +231,19 @@ impl ClientConfig {
         if self.connect_timeout.is_zero() || self.request_timeout.is_zero() {
             return invalid("timeouts must be greater than zero");
         }
-        match reqwest::Url::parse(&self.base_url) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
-            _ => invalid("the base URL must be an absolute http(s) URL"),
+        if self.max_response_bytes == 0 {
+            return invalid("max_response_bytes must be greater than zero");
         }
+        let url = match reqwest::Url::parse(&self.base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => url,
+            _ => return invalid("the base URL must be an absolute http(s) URL"),
+        };
+        // A live key's Basic header carries the live secret: never send it in clear text, not
+        // even to a local proxy (a TLS-terminating proxy can be given an https URL).
+        if self.mode() == Mode::Live && url.scheme() != "https" {
+            return invalid("a live key (rzp_live_) needs an https:// base URL");
+        }
+        Ok(())
     }
 }
 
@@ -278,6 +306,9 @@ mod tests {
             ClientConfig::new("rzp_test_x", "s").base_url("ftp://x"),
             ClientConfig::new("rzp_test_x", "s").base_url("not a url"),
             ClientConfig::new("rzp_test_x", "s").request_timeout(Duration::ZERO),
+            ClientConfig::new("rzp_test_x", "s").max_response_bytes(0),
+            ClientConfig::new("rzp_live_x", "s").base_url("http://api.razorpay.com"),
+            ClientConfig::new("rzp_live_x", "s").base_url("http://127.0.0.1:9090"),
         ] {
             assert_eq!(
                 config.validate().map_err(|e| e.code()),
@@ -285,6 +316,25 @@ mod tests {
                 "{config:?}"
             );
         }
+    }
+
+    #[test]
+    fn live_keys_need_https_and_test_keys_may_use_http() {
+        let live = ClientConfig::new("rzp_live_x", "s");
+        assert!(live.validate().is_ok());
+        assert!(
+            live.clone()
+                .base_url("https://127.0.0.1:9443")
+                .validate()
+                .is_ok()
+        );
+        let error = live
+            .base_url("http://api.razorpay.com")
+            .validate()
+            .unwrap_err();
+        assert!(error.to_string().contains("https"), "{error}");
+        let test = ClientConfig::new("rzp_test_x", "s").base_url("http://127.0.0.1:9090");
+        assert!(test.validate().is_ok());
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub enum ClientError {
     #[error(transparent)]
     InvalidRequest(#[from] ValidationError),
     /// Razorpay rejected the request (HTTP 400 or another 4xx with an error body).
-    #[error("Razorpay rejected the request (HTTP {status} {}): {}", error.code, error.description)]
+    #[error("Razorpay rejected the request (HTTP {status} {}): {}", clip_text(&error.code), clip_text(&error.description))]
     BadRequest {
         /// HTTP status.
         status: u16,
@@ -137,7 +137,17 @@ pub enum ClientError {
         /// The transport's description (never contains credentials).
         message: String,
     },
-    /// Razorpay answered something that is not the expected JSON.
+    /// The answer's body is longer than
+    /// [`max_response_bytes`](super::ClientConfig::max_response_bytes); reading stopped there.
+    #[error("Razorpay's answer (HTTP {status}) is longer than the {limit}-byte limit")]
+    ResponseTooLarge {
+        /// HTTP status.
+        status: u16,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// Razorpay answered something that is not the expected JSON (including a redirect, which
+    /// the API never sends, and an object of another entity than the call returns).
     #[error("unexpected response from Razorpay (HTTP {status}): {reason}")]
     UnexpectedResponse {
         /// HTTP status.
@@ -151,8 +161,25 @@ pub enum ClientError {
 
 fn describe(error: Option<&RazorpayErrorBody>) -> String {
     error
-        .map(|e| format!(": {} {}", e.code, e.description))
+        .map(|e| format!(": {} {}", clip_text(&e.code), clip_text(&e.description)))
         .unwrap_or_default()
+}
+
+/// Longest piece of Razorpay's text quoted in a message, in characters. The whole body stays in
+/// [`ClientError::razorpay_error`]; a message only needs enough to read in a log line.
+pub const MESSAGE_TEXT_MAX_CHARS: usize = 512;
+
+/// `text`, cut to [`MESSAGE_TEXT_MAX_CHARS`] with a note of how much was left out, so a
+/// hostile 8 MiB `description` cannot become an 8 MiB log line or exception message.
+pub fn clip_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MESSAGE_TEXT_MAX_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} more bytes)",
+            &text[..cut],
+            text.len() - cut
+        )),
+    }
 }
 
 impl ClientError {
@@ -168,6 +195,7 @@ impl ClientError {
             Self::Server { .. } => "SERVER_ERROR",
             Self::Timeout { .. } => "TIMEOUT",
             Self::Connection { .. } => "CONNECTION_FAILED",
+            Self::ResponseTooLarge { .. } => "RESPONSE_TOO_LARGE",
             Self::UnexpectedResponse { .. } => "UNEXPECTED_RESPONSE",
         }
     }
@@ -180,6 +208,7 @@ impl ClientError {
             | Self::NotFound { status, .. }
             | Self::RateLimited { status, .. }
             | Self::Server { status, .. }
+            | Self::ResponseTooLarge { status, .. }
             | Self::UnexpectedResponse { status, .. } => Some(*status),
             _ => None,
         }
@@ -225,6 +254,11 @@ impl ClientError {
                 error,
             },
             500..=599 => Self::Server { status, error },
+            300..=399 => Self::unexpected(
+                status,
+                "a redirect, which Razorpay's API never sends (redirects are not followed)",
+                body,
+            ),
             400..=499 => match error {
                 Some(error) if status == 400 && error.is_unknown_id() => Self::NotFound {
                     status,
@@ -301,6 +335,37 @@ mod tests {
             body.map(|b| b.extra.get("new_thing").cloned()),
             Some(Some(serde_json::json!(1)))
         );
+    }
+
+    #[test]
+    fn messages_quote_at_most_a_clipped_description() {
+        let huge = "x".repeat(1_000_000);
+        let body = format!(r#"{{"error":{{"code":"BAD_REQUEST_ERROR","description":"{huge}"}}}}"#);
+        for status in [400, 500] {
+            let error = ClientError::from_status(status, None, body.as_bytes());
+            let message = error.to_string();
+            assert!(message.len() < 1_000, "{} bytes", message.len());
+            assert!(message.contains("more bytes"), "{message}");
+            // The body itself is kept whole.
+            let kept = error.razorpay_error().map(|e| e.description.len());
+            assert_eq!(kept, Some(huge.len()));
+        }
+        assert_eq!(clip_text("short"), "short");
+        let multibyte = "é".repeat(MESSAGE_TEXT_MAX_CHARS + 1);
+        assert!(clip_text(&multibyte).ends_with("(2 more bytes)"));
+    }
+
+    #[test]
+    fn redirects_are_unexpected_and_too_large_has_a_code() {
+        let error = ClientError::from_status(301, None, b"");
+        assert_eq!(error.code(), "UNEXPECTED_RESPONSE");
+        assert!(error.to_string().contains("redirect"));
+        let error = ClientError::ResponseTooLarge {
+            status: 200,
+            limit: 10,
+        };
+        assert_eq!(error.code(), "RESPONSE_TOO_LARGE");
+        assert_eq!(error.status(), Some(200));
     }
 
     #[test]

@@ -26,6 +26,15 @@
 //!
 //! Waits grow exponentially with jitter ([`RetryPolicy`]); every attempt is bounded by the
 //! connect and request timeouts.
+//!
+//! # Limits
+//!
+//! Redirects are never followed (Razorpay's API does not send them; a 3xx is
+//! `UNEXPECTED_RESPONSE`). Bodies, success and error alike, are read up to
+//! [`ClientConfig::max_response_bytes`] (8 MiB by default) and fail with `RESPONSE_TOO_LARGE`
+//! beyond it. An answer whose `entity` is not the one the call returns (an order where a payment
+//! was fetched) is `UNEXPECTED_RESPONSE`. A live key (`rzp_live_`) refuses a base URL that is not
+//! `https://` (`INVALID_CONFIG`).
 
 mod config;
 mod error;
@@ -43,16 +52,17 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 pub use config::{
-    ClientConfig, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-    DEFAULT_USER_AGENT, Mode,
+    ClientConfig, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_REQUEST_TIMEOUT, DEFAULT_USER_AGENT, Mode,
 };
-pub use error::{ClientError, RazorpayErrorBody};
+pub use error::{ClientError, MESSAGE_TEXT_MAX_CHARS, RazorpayErrorBody, clip_text};
 pub use orders::{CreateOrder, EditOrder, ListOrders, Orders};
 pub use payments::{CapturePayment, ListPayments, Payments};
 pub use refunds::{CreateRefund, ListRefunds, RefundSpeed, Refunds};
 pub use retry::RetryPolicy;
 pub use validate::{
-    LIST_MAX_COUNT, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS, ValidationError,
+    ApiEntity, LIST_MAX_COUNT, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS,
+    ValidationError, entity as check_entity,
 };
 
 use transport::{Call, Transport};
@@ -105,7 +115,7 @@ impl RazorpayClient {
         Refunds { client: self }
     }
 
-    async fn execute<T: DeserializeOwned>(&self, call: Call) -> Result<T, ClientError> {
+    async fn execute<T: DeserializeOwned + ApiEntity>(&self, call: Call) -> Result<T, ClientError> {
         self.transport.execute(call).await
     }
 }

@@ -1,4 +1,5 @@
-//! The one place that talks HTTP: Basic auth, JSON, timeouts, retries, error classification.
+//! The one place that talks HTTP: Basic auth, JSON, timeouts, retries, error classification,
+//! and the limits on what comes back (no redirects, a capped body, the expected entity).
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use serde::de::DeserializeOwned;
 use super::config::ClientConfig;
 use super::error::ClientError;
 use super::retry::{Failure, RetryPolicy, parse_retry_after};
+use super::validate::{self, ApiEntity};
 
 /// One logical API call (it may take several attempts).
 #[derive(Debug)]
@@ -87,6 +89,10 @@ impl Transport {
             .timeout(config.get_request_timeout())
             .user_agent(config.get_user_agent())
             .pool_idle_timeout(Duration::from_secs(60))
+            // Razorpay's API never redirects. Following one would send the Basic header to
+            // wherever the redirect points (reqwest keeps it on a same-host https->http hop)
+            // and accept whatever object lives there.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ClientError::InvalidConfig {
                 reason: format!("HTTP client could not be built: {e}"),
@@ -107,12 +113,20 @@ impl Transport {
         self.config.get_retry_policy()
     }
 
-    /// Runs the call with retries and decodes the answer as `T`.
-    pub async fn execute<T: DeserializeOwned>(&self, call: Call) -> Result<T, ClientError> {
+    /// Runs the call with retries and decodes the answer as `T`, after checking that the
+    /// answer is a `T::ENTITY` object (when `T` names one).
+    pub async fn execute<T: DeserializeOwned + ApiEntity>(
+        &self,
+        call: Call,
+    ) -> Result<T, ClientError> {
         let mut retry = 0;
         loop {
             let error = match self.attempt(&call).await {
                 Ok((status, body)) => {
+                    if let Some(expected) = T::ENTITY {
+                        validate::entity(expected, &body)
+                            .map_err(|reason| ClientError::unexpected(status, reason, &body))?;
+                    }
                     return serde_json::from_slice(&body).map_err(|e| {
                         ClientError::unexpected(
                             status,
@@ -164,13 +178,38 @@ impl Transport {
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        let body = response.bytes().await.map_err(transport_error)?;
+        let body = read_capped(response, self.config.get_max_response_bytes()).await?;
         if (200..300).contains(&status) {
-            Ok((status, body.to_vec()))
+            Ok((status, body))
         } else {
             Err(ClientError::from_status(status, retry_after, &body))
         }
     }
+}
+
+/// Reads the body, stopping with [`ClientError::ResponseTooLarge`] as soon as it is known to
+/// exceed `limit`: from `Content-Length` before reading anything, otherwise chunk by chunk, so
+/// at most `limit` plus one chunk is ever held.
+async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, ClientError> {
+    let status = response.status().as_u16();
+    let too_large = || ClientError::ResponseTooLarge { status, limit };
+    let announced = response.content_length();
+    if announced.is_some_and(|length| length > limit as u64) {
+        return Err(too_large());
+    }
+    // Trust the announced length only as a capacity hint, never beyond the limit.
+    let hint = announced.map_or(0, |length| length as usize).min(limit);
+    let mut body = Vec::with_capacity(hint);
+    while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+        if chunk.len() > limit - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// Sorts reqwest's errors by whether the request can have reached Razorpay.

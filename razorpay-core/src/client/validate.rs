@@ -3,7 +3,7 @@
 
 use checkout_rules::currency::{CurrencyError, CurrencyTable};
 
-use crate::model::Notes;
+use crate::model::{Collection, Notes, Order, Payment, Refund};
 
 /// Longest `receipt` Razorpay accepts, in characters.
 pub const RECEIPT_MAX_CHARS: usize = 40;
@@ -244,6 +244,59 @@ pub fn count(count: Option<u32>) -> Result<(), ValidationError> {
     }
 }
 
+/// A type the API returns as one JSON object with a fixed `entity` member: the client checks
+/// the member before decoding, so an object of another kind (an order where a payment was
+/// asked for) is an error instead of a half-filled value.
+pub trait ApiEntity {
+    /// The `entity` value Razorpay sends for this type; `None` for untyped answers
+    /// ([`serde_json::Value`]), whose caller checks with [`entity`] when it knows what to expect.
+    const ENTITY: Option<&'static str>;
+}
+
+impl ApiEntity for Order {
+    const ENTITY: Option<&'static str> = Some("order");
+}
+
+impl ApiEntity for Payment {
+    const ENTITY: Option<&'static str> = Some("payment");
+}
+
+impl ApiEntity for Refund {
+    const ENTITY: Option<&'static str> = Some("refund");
+}
+
+impl<T> ApiEntity for Collection<T> {
+    const ENTITY: Option<&'static str> = Some("collection");
+}
+
+impl ApiEntity for serde_json::Value {
+    const ENTITY: Option<&'static str> = None;
+}
+
+/// Checks the top-level `entity` of a JSON body against `expected`. `Err` carries the entity
+/// found (or why none could be read). A body without `entity` passes: the typed decode that
+/// follows decides whether it is usable.
+pub fn entity(expected: &str, body: &[u8]) -> Result<(), String> {
+    #[derive(serde::Deserialize)]
+    struct Tag<'a> {
+        #[serde(borrow, default)]
+        entity: Option<std::borrow::Cow<'a, str>>,
+    }
+    match serde_json::from_slice::<Tag<'_>>(body) {
+        Ok(Tag { entity: None }) => Ok(()),
+        Ok(Tag {
+            entity: Some(found),
+        }) if found == expected => Ok(()),
+        Ok(Tag {
+            entity: Some(found),
+        }) => Err(format!(
+            "expected a {expected} object, got entity {:?}",
+            super::error::clip_text(&found)
+        )),
+        Err(error) => Err(format!("the body is not a JSON object: {error}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +350,21 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn entity_must_match_when_present() {
+        assert_eq!(
+            entity("payment", br#"{"id":"pay_1","entity":"payment"}"#),
+            Ok(())
+        );
+        assert_eq!(entity("payment", br#"{"id":"pay_1"}"#), Ok(()));
+        let wrong = entity("payment", br#"{"id":"order_1","entity":"order"}"#);
+        assert!(wrong.is_err_and(|e| e.contains("\"order\"")));
+        assert!(entity("payment", b"[1,2]").is_err());
+        assert!(entity("payment", br#"{"entity":7}"#).is_err());
+        assert_eq!(<Collection<Order> as ApiEntity>::ENTITY, Some("collection"));
+        assert_eq!(<serde_json::Value as ApiEntity>::ENTITY, None);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::fact::Observation;
+use super::remember;
 use super::{Anomaly, Effect, PaymentState, ReconcileError, ReconcileInput, derive, merge};
 
 /// The result of [`apply`].
@@ -16,7 +17,9 @@ pub struct Outcome {
     pub state: PaymentState,
     /// Whether the state differs from the one passed in.
     pub changed: bool,
-    /// The webhook's event id had already been applied; nothing was done.
+    /// The webhook was already applied: its event id, or another delivery of the same content
+    /// (a replay under a fresh, unsigned event id). Nothing was merged and no effect emitted;
+    /// for a replay under a fresh id only the (capped) id set may have changed.
     pub duplicate: bool,
     /// What to do now, each emitted once over the life of the state. Carry them out after the
     /// new state is stored (in the same transaction or an outbox), so that a crash cannot lose
@@ -78,26 +81,38 @@ pub(crate) fn apply_observation(
     state.validate()?;
     merge::validate(&observation)?;
 
-    if let Some(event_id) = &observation.event_id
-        && state.applied_event_ids.contains(event_id)
-    {
-        return Ok(Outcome {
-            state: state.clone(),
-            changed: false,
-            duplicate: true,
-            effects: Vec::new(),
-            new_anomalies: Vec::new(),
-        });
-    }
-
+    let unchanged = || Outcome {
+        state: state.clone(),
+        changed: false,
+        duplicate: true,
+        effects: Vec::new(),
+        new_anomalies: Vec::new(),
+    };
     let mut next = state.clone();
-    if let Some(event_id) = observation.event_id {
-        next.applied_event_ids.insert(event_id);
+    if let Some(event_id) = &observation.event_id {
+        remember::check_event_id(event_id)?;
+        if state.applied_event_ids.contains(event_id) {
+            return Ok(unchanged());
+        }
+        let digest = remember::digest(&observation);
+        next.applied_event_ids.insert(event_id.clone());
+        if state.applied_event_digests.contains(&digest) {
+            // Same content under a fresh id: its facts are already merged. The id is still
+            // remembered (capped), so the state is the same in every order of arrival.
+            remember::cap_all(&mut next);
+            return Ok(Outcome {
+                changed: next != *state,
+                state: next,
+                ..unchanged()
+            });
+        }
+        next.applied_event_digests.insert(digest);
     }
     let mut found = BTreeSet::new();
     for fact in &observation.facts {
         merge::merge(&mut next, fact, &mut found);
     }
+    remember::cap_all(&mut next);
     derive::recompute(&mut next)?;
     found.extend(derive::anomalies(&next));
 

@@ -52,6 +52,16 @@
 //! [`PaymentState::milestones`] when first reached, its effects are emitted exactly once.
 //! Anomalies work the same way (each is flagged once).
 //!
+//! # Bounded under replays
+//!
+//! `x-razorpay-event-id` is not signed, so a webhook is deduplicated on its id *and* on a
+//! digest of what it says: replaying one signed body under fresh ids is `duplicate: true` and
+//! merges nothing. Event ids (at most [`MAX_EVENT_ID_BYTES`] bytes each), digests and ignored
+//! events are each capped at [`MAX_REMEMBERED_EVENTS`] entries (the smallest are kept, which is
+//! still a join, so convergence holds). Whatever is replayed, ids and digests hold at most
+//! 128 × (128 + 32) bytes = 20 KiB, plus at most 128 ignored events, and `apply` costs stay
+//! flat.
+//!
 //! # Stock release versus a late success
 //!
 //! Releasing stock on `payment.failed` would be wrong: Razorpay documents late authorizations
@@ -90,6 +100,7 @@ mod error;
 mod fact;
 mod input;
 mod merge;
+mod remember;
 mod state;
 mod status;
 
@@ -98,6 +109,7 @@ pub use apply::{Outcome, apply, apply_json};
 pub use effect::{Effect, Milestone, Notification};
 pub use error::ReconcileError;
 pub use input::ReconcileInput;
+pub use remember::{MAX_EVENT_ID_BYTES, MAX_REMEMBERED_EVENTS};
 pub use state::{
     IgnoredEvent, MAX_AMOUNT, PaymentRecord, PaymentState, RazorpayOrderRecord, RefundRecord,
 };

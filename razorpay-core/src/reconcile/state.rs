@@ -71,10 +71,16 @@ pub struct PaymentState {
     /// Merged: every refund seen, by refund id.
     #[serde(default)]
     pub refunds: BTreeMap<String, RefundRecord>,
-    /// Merged: the `x-razorpay-event-id`s already applied.
+    /// Merged: the `x-razorpay-event-id`s already applied (the
+    /// [`MAX_REMEMBERED_EVENTS`](super::MAX_REMEMBERED_EVENTS) smallest).
     #[serde(default)]
     pub applied_event_ids: BTreeSet<String>,
-    /// Merged: webhook events recorded and ignored (unknown or irrelevant to payments).
+    /// Merged: digests of what the applied webhooks said, so a replay under a fresh event id is
+    /// recognised (the [`MAX_REMEMBERED_EVENTS`](super::MAX_REMEMBERED_EVENTS) smallest).
+    #[serde(default)]
+    pub applied_event_digests: BTreeSet<String>,
+    /// Merged: webhook events recorded and ignored (unknown or irrelevant to payments; the
+    /// [`MAX_REMEMBERED_EVENTS`](super::MAX_REMEMBERED_EVENTS) smallest).
     #[serde(default)]
     pub ignored_events: BTreeSet<IgnoredEvent>,
     /// Merged: everything flagged for review.
@@ -180,6 +186,7 @@ impl PaymentState {
             payments: BTreeMap::new(),
             refunds: BTreeMap::new(),
             applied_event_ids: BTreeSet::new(),
+            applied_event_digests: BTreeSet::new(),
             ignored_events: BTreeSet::new(),
             anomalies: BTreeSet::new(),
             milestones: BTreeSet::new(),
