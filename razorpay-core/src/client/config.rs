@@ -72,6 +72,7 @@ pub struct ClientConfig {
     request_timeout: Duration,
     retry_policy: RetryPolicy,
     user_agent: String,
+    headers: Vec<(String, String)>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -84,6 +85,7 @@ impl fmt::Debug for ClientConfig {
             .field("request_timeout", &self.request_timeout)
             .field("retry_policy", &self.retry_policy)
             .field("user_agent", &self.user_agent)
+            .field("headers", &self.headers)
             .finish()
     }
 }
@@ -99,6 +101,7 @@ impl ClientConfig {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             retry_policy: RetryPolicy::default(),
             user_agent: DEFAULT_USER_AGENT.to_string(),
+            headers: Vec::new(),
         }
     }
 
@@ -151,6 +154,20 @@ impl ClientConfig {
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
+    }
+
+    /// A header sent with every request, as the official package's `headers` option
+    /// (`X-Razorpay-Account` for partner calls on behalf of a sub-merchant). `Authorization`
+    /// and `X-Refund-Idempotency` are the client's own and are refused; a `Content-Type` is
+    /// ignored (each request carries its body's own).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The extra headers.
+    pub fn get_headers(&self) -> &[(String, String)] {
+        &self.headers
     }
 
     /// The key id.
@@ -211,6 +228,17 @@ impl ClientConfig {
         }
         if self.connect_timeout.is_zero() || self.request_timeout.is_zero() {
             return invalid("timeouts must be greater than zero");
+        }
+        for (name, value) in &self.headers {
+            let reserved = ["authorization", "x-refund-idempotency"];
+            if reserved.contains(&name.to_ascii_lowercase().as_str()) {
+                return invalid("headers may not set Authorization or X-Refund-Idempotency");
+            }
+            if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err()
+                || reqwest::header::HeaderValue::from_str(value).is_err()
+            {
+                return invalid("a header name or value is not valid HTTP");
+            }
         }
         match reqwest::Url::parse(&self.base_url) {
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
@@ -278,6 +306,8 @@ mod tests {
             ClientConfig::new("rzp_test_x", "s").base_url("ftp://x"),
             ClientConfig::new("rzp_test_x", "s").base_url("not a url"),
             ClientConfig::new("rzp_test_x", "s").request_timeout(Duration::ZERO),
+            ClientConfig::new("rzp_test_x", "s").header("Authorization", "Basic x"),
+            ClientConfig::new("rzp_test_x", "s").header("X-Razorpay-Account", "acc\n1"),
         ] {
             assert_eq!(
                 config.validate().map_err(|e| e.code()),
