@@ -340,6 +340,28 @@ export interface RazorpayOptions {
   retries?: boolean | number | { maxRetries?: number; initialBackoff?: number; maxBackoff?: number; maxRetryAfter?: number }
   /** Default `checkout-kit/<version>`. */
   userAgent?: string
+  /** As the official option: headers sent with every request (`X-Razorpay-Account`). */
+  headers?: Record<string, string>
+}
+
+/** One entry of the API table (`apiEndpoints()`), declared once in razorpay-core. */
+export interface ApiEndpoint {
+  /** The official method name, `resource.method` (`orders.create`). */
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  version: 'v1' | 'v2'
+  /** Path template after the version; `{name}` is an argument or parameter. */
+  path: string
+  /** Routes taken instead when every argument in `when` is given. */
+  routes: Array<{ when: string[]; method: ApiEndpoint['method']; version: ApiEndpoint['version']; path: string }>
+  /** Positional arguments in the official order (the trailing callback excluded). */
+  args: Array<{ name: string; kind: 'id' | 'params' | 'value' | 'flag'; required: boolean }>
+  query: { pick: string[] | null; window: 'raw' | 'normalized' | 'normalized_first'; expand: boolean } | null
+  body: { kind: 'none' | 'params' | 'params_or_empty' | 'object' | 'args' | 'multipart'; [key: string]: unknown }
+  /** Whether the call may be repeated after it may have reached Razorpay. */
+  retry: 'safe' | 'unsafe' | 'safe_with_key'
+  /** The `entity` of a successful answer, when Razorpay sends one. */
+  entity: string | null
 }
 
 /** `orders.create` parameters (amount in minor units). */

@@ -103,6 +103,13 @@ pub(crate) const PARAMS: Arg = Arg {
     required: false,
 };
 
+/// The parameters object, required (the official method cannot run without it).
+pub(crate) const REQUIRED_PARAMS: Arg = Arg {
+    name: "params",
+    kind: ArgKind::Params,
+    required: true,
+};
+
 /// A required body value.
 pub(crate) const fn value(name: &'static str) -> Arg {
     Arg {

@@ -5,8 +5,8 @@
 
 use super::endpoint::HttpMethod::{Delete, Get, Patch, Post, Put};
 use super::endpoint::{
-    ApiVersion, Body, Endpoint, LIST, PARAMS, QuerySpec, Retry, Route, SPREAD, Window, flag, id,
-    opt_id, opt_value, pick, value,
+    ApiVersion, Body, Endpoint, LIST, PARAMS, QuerySpec, REQUIRED_PARAMS, Retry, Route, SPREAD,
+    Window, flag, id, opt_id, opt_value, pick, value,
 };
 
 /// `{currency: currency || 'INR', ...rest}`.
@@ -62,7 +62,7 @@ pub static ENDPOINTS: [Endpoint; 142] = [
         None,
     )
     .v2()
-    .args(&[id("account_id"), PARAMS])
+    .args(&[id("account_id"), REQUIRED_PARAMS])
     .body(Body::Multipart),
     Endpoint::new(
         "accounts.fetchAccountDoc",
@@ -114,7 +114,7 @@ pub static ENDPOINTS: [Endpoint; 142] = [
         None,
     )
     .v2()
-    .args(&[id("account_id"), id("stakeholder_id"), PARAMS])
+    .args(&[id("account_id"), id("stakeholder_id"), REQUIRED_PARAMS])
     .body(Body::Multipart),
     Endpoint::new(
         "stakeholders.fetchStakeholderDoc",
@@ -154,7 +154,7 @@ pub static ENDPOINTS: [Endpoint; 142] = [
         "payments/create/json",
         None,
     )
-    .args(&[PARAMS])
+    .args(&[REQUIRED_PARAMS])
     .body(Body::Params),
     Endpoint::new(
         "payments.createRecurringPayment",
@@ -967,7 +967,7 @@ pub static ENDPOINTS: [Endpoint; 142] = [
     .args(&[id("webhook_id"), id("account_id")]),
     // documents
     Endpoint::new("documents.create", Post, "documents", Some("document"))
-        .args(&[PARAMS])
+        .args(&[REQUIRED_PARAMS])
         .body(Body::Multipart),
     Endpoint::new(
         "documents.fetch",
