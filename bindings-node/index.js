@@ -26,6 +26,25 @@ function isOptions(value) {
 }
 
 /**
+ * The upload's `params.file.value` as JSON the table reads: a Buffer or Uint8Array as its
+ * bytes, a file stream (`fs.createReadStream(path)`, what the official examples pass) as its
+ * name and bytes, read here because a stream cannot cross into Rust. Other values unchanged.
+ */
+async function uploadable(params) {
+  const value = params && params.file && params.file.value
+  if (value instanceof Uint8Array) {
+    return { ...params, file: { ...params.file, value: { type: 'Buffer', data: Array.from(value) } } }
+  }
+  if (value && typeof value.pipe === 'function' && typeof value.path === 'string') {
+    const bytes = await require('node:fs').promises.readFile(value.path)
+    value.destroy()
+    const name = require('node:path').basename(value.path)
+    return { ...params, file: { ...params.file, value: { type: 'File', name, data: Array.from(bytes) } } }
+  }
+  return params
+}
+
+/**
  * Calls `endpoint` with the official positional arguments: an optional node-style callback as
  * the last argument (the Promise then settles with `undefined`, as the official one does), and
  * our per-call options (`{ idempotencyKey }`) after the official arguments.
@@ -41,12 +60,21 @@ function invoke(client, endpoint, positional) {
     if (positional[index] !== undefined) args[arg.name] = positional[index]
   })
   const extra = positional[endpoint.args.length]
+  const options = isOptions(extra) ? extra : null
+  // JSON.stringify turns Date objects into ISO strings, which the table reads as dates.
+  const send = () => client.request(endpoint.name, JSON.stringify(args), options)
   let promise
-  try {
-    // JSON.stringify turns Date objects into ISO strings, which the table reads as dates.
-    promise = client.request(endpoint.name, JSON.stringify(args), isOptions(extra) ? extra : null)
-  } catch (error) {
-    promise = Promise.reject(error)
+  if (endpoint.body.kind === 'multipart') {
+    promise = uploadable(args.params).then((params) => {
+      if (params !== undefined) args.params = params
+      return send()
+    })
+  } else {
+    try {
+      promise = send()
+    } catch (error) {
+      promise = Promise.reject(error)
+    }
   }
   if (!callback) return promise
   return promise.then(

@@ -102,13 +102,18 @@ fn push(out: &mut Vec<(String, String)>, key: &str, value: &Value, nested: bool)
     }
 }
 
-/// The encoded query string of `params` (no leading `?`), empty when nothing is sent.
-pub(crate) fn serialize(params: &Map<String, Value>) -> String {
+/// The flattened `key=value` pairs of `params`, not yet encoded.
+pub(crate) fn pairs(params: &Map<String, Value>) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (key, value) in params {
         push(&mut pairs, key, value, false);
     }
     pairs
+}
+
+/// The encoded query string of `params` (no leading `?`), empty when nothing is sent.
+pub(crate) fn serialize(params: &Map<String, Value>) -> String {
+    pairs(params)
         .iter()
         .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
         .collect::<Vec<_>>()
