@@ -321,8 +321,29 @@ export type CheckoutPlanResult =
   | { isValid: true; invalidItems: InvalidItem[]; cartProblems: []; plan: CheckoutPlan; report?: undefined }
   | { isValid: false; invalidItems: InvalidItem[]; cartProblems: CartProblem[]; plan?: undefined; report: CartReport }
 
-/** The official SDK's class name for the client: `new Razorpay({ key_id, key_secret })`. */
-export { RazorpayClient as Razorpay }
+import type { RazorpayApi, RazorpayCallOptions } from './api'
+export type * from './api'
+
+/**
+ * The official package's class, and the module itself (`require('@checkout-kit/node')`,
+ * `import Razorpay from '@checkout-kit/node'`): `new Razorpay({ key_id, key_secret })` with
+ * every resource method of `razorpay` 2.9.8 (declared in api.d.ts, generated from the API
+ * table in razorpay-core).
+ */
+export declare class Razorpay {
+  constructor(options: RazorpayOptions)
+  /** The key id (never the secret). */
+  readonly key_id: string
+  /** `'test'` or `'live'`, from the key id's prefix. */
+  readonly mode: 'test' | 'live' | (string & {})
+  /** Any method of the table by name, arguments by the table's names. */
+  request(name: string, args?: Record<string, unknown>, options?: RazorpayCallOptions): Promise<any>
+  static validateWebhookSignature(body: Buffer | Uint8Array | string, signature: string, secret: string): boolean
+  /** The @checkout-kit/node version. */
+  static readonly VERSION: string
+}
+export interface Razorpay extends RazorpayApi {}
+export default Razorpay
 
 /** Options of `new Razorpay(…)` / `new RazorpayClient(…)`. */
 export interface RazorpayOptions {

@@ -25,6 +25,17 @@ function isOptions(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/** `JSON.stringify(args)`; a BigInt, a cycle or a throwing getter becomes a coded TypeError. */
+function encodeArgs(args) {
+  try {
+    return JSON.stringify(args)
+  } catch (cause) {
+    const error = new TypeError(`The arguments cannot be sent as JSON: ${cause && cause.message}`)
+    error.code = 'ERR_INVALID_ARG_VALUE'
+    throw error
+  }
+}
+
 /**
  * The upload's `params.file.value` as JSON the table reads: a Buffer or Uint8Array as its
  * bytes, a file stream (`fs.createReadStream(path)`, what the official examples pass) as its
@@ -62,7 +73,7 @@ function invoke(client, endpoint, positional) {
   const extra = positional[endpoint.args.length]
   const options = isOptions(extra) ? extra : null
   // JSON.stringify turns Date objects into ISO strings, which the table reads as dates.
-  const send = () => client.request(endpoint.name, JSON.stringify(args), options)
+  const send = () => client.request(endpoint.name, encodeArgs(args), options)
   let promise
   if (endpoint.body.kind === 'multipart') {
     promise = uploadable(args.params).then((params) => {
@@ -116,7 +127,7 @@ class Razorpay {
    */
   request(name, args, options) {
     try {
-      return this.client.request(name, JSON.stringify(args ?? {}), options ?? null)
+      return this.client.request(name, encodeArgs(args ?? {}), options ?? null)
     } catch (error) {
       return Promise.reject(error)
     }
@@ -134,6 +145,8 @@ Razorpay.VERSION = require('./package.json').version
 // name: `import { verifyWebhookSignature } from '@checkout-kit/node'` works.
 module.exports = Razorpay
 module.exports.Razorpay = Razorpay
+// TypeScript's default import without esModuleInterop reads `.default`.
+module.exports.default = Razorpay
 module.exports.RazorpayClient = binding.RazorpayClient
 module.exports.Orders = binding.Orders
 module.exports.Payments = binding.Payments

@@ -15,6 +15,7 @@
 #![allow(clippy::result_large_err)]
 
 mod error;
+mod generic;
 mod requests;
 
 use std::time::Duration;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use razorpay_core::client as core;
 
 pub use error::{ClientError, RazorpayErrorBody};
+pub use generic::api_endpoints_json;
 pub use requests::{CreateOrder, CreateRefund, ListFilter, ListOrders, RefundSpeed};
 
 use crate::model::{Order, Payment, Refund};
@@ -45,6 +47,9 @@ pub struct ClientOptions {
     /// `User-Agent` header.
     #[uniffi(default)]
     pub user_agent: Option<String>,
+    /// Headers sent with every request (`X-Razorpay-Account` for partner calls).
+    #[uniffi(default)]
+    pub headers: Option<std::collections::HashMap<String, String>>,
 }
 
 fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientConfig {
@@ -62,6 +67,11 @@ fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientCo
     }
     if let Some(ua) = o.user_agent {
         config = config.user_agent(ua);
+    }
+    // Sorted, so the headers go out in the same order every time.
+    let headers: std::collections::BTreeMap<_, _> = o.headers.unwrap_or_default().into_iter().collect();
+    for (name, value) in headers {
+        config = config.header(name, value);
     }
     config
 }
@@ -297,6 +307,19 @@ mod tests {
         assert_eq!(e.code(), "INVALID_CONFIG");
         let options = ClientOptions {
             base_url: Some("not a url".into()),
+            ..ClientOptions::default()
+        };
+        let e = RazorpayClient::new("rzp_test_x".into(), "s".into(), Some(options)).unwrap_err();
+        assert_eq!(e.code(), "INVALID_CONFIG");
+    }
+
+    #[test]
+    fn the_table_crosses_as_json() {
+        let table: serde_json::Value =
+            serde_json::from_str(&api_endpoints_json()).expect("the table is JSON");
+        assert_eq!(table.as_array().map(Vec::len), Some(142));
+        let options = ClientOptions {
+            headers: Some([("Authorization".to_owned(), "Basic x".to_owned())].into()),
             ..ClientOptions::default()
         };
         let e = RazorpayClient::new("rzp_test_x".into(), "s".into(), Some(options)).unwrap_err();
