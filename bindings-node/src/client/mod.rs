@@ -88,9 +88,9 @@ impl RazorpayClient {
         args_json: Unknown,
         options: Unknown,
     ) -> Result<call::Pending<'env>> {
-        let args = convert::string(&env, name, "name").and_then(|name| {
-            let args = convert::string(&env, args_json, "argsJson")?;
-            let options = convert::json_opt::<endpoints::CallOptions>(&env, options, "options")?;
+        let args = convert::string(env, name, "name").and_then(|name| {
+            let args = convert::string(env, args_json, "argsJson")?;
+            let options = convert::json_opt::<endpoints::CallOptions>(env, options, "options")?;
             Ok((name, args, options.unwrap_or_default().into()))
         });
         let client = self.inner.clone();

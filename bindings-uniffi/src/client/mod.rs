@@ -69,7 +69,8 @@ fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientCo
         config = config.user_agent(ua);
     }
     // Sorted, so the headers go out in the same order every time.
-    let headers: std::collections::BTreeMap<_, _> = o.headers.unwrap_or_default().into_iter().collect();
+    let headers: std::collections::BTreeMap<_, _> =
+        o.headers.unwrap_or_default().into_iter().collect();
     for (name, value) in headers {
         config = config.header(name, value);
     }
