@@ -840,6 +840,7 @@ module.exports.Payments = nativeBinding.Payments
 module.exports.RazorpayClient = nativeBinding.RazorpayClient
 module.exports.Refunds = nativeBinding.Refunds
 module.exports.WebhookVerifier = nativeBinding.WebhookVerifier
+module.exports.apiEndpoints = nativeBinding.apiEndpoints
 module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.applyPaymentEvent = nativeBinding.applyPaymentEvent
 module.exports.createPaymentState = nativeBinding.createPaymentState

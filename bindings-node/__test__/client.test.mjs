@@ -25,7 +25,7 @@ async function requests(path) {
 
 before(async () => {
   sandbox = await startSandbox()
-  client = new kit.Razorpay({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url })
+  client = new kit.RazorpayClient({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url })
 })
 
 after(async () => {
@@ -33,11 +33,14 @@ after(async () => {
 })
 
 describe('construction', () => {
-  test('Razorpay and RazorpayClient are the same class', () => {
-    assert.equal(kit.Razorpay, kit.RazorpayClient)
-    assert.ok(client instanceof kit.RazorpayClient)
-    assert.equal(client.mode, 'test')
-    assert.equal(client.keyId, sandbox.keyId)
+  test('the module is the Razorpay class, as the official package', () => {
+    assert.equal(kit.Razorpay, kit)
+    const rzp = new kit({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url })
+    assert.ok(rzp instanceof kit)
+    assert.equal(rzp.mode, 'test')
+    assert.equal(rzp.key_id, sandbox.keyId)
+    // The typed native client stays available.
+    assert.equal(new kit.RazorpayClient({ key_id: 'rzp_test_x', key_secret: 's' }).keyId, 'rzp_test_x')
     assert.equal(new kit.Razorpay({ key_id: 'rzp_live_x', key_secret: 's' }).mode, 'live')
   })
 
@@ -53,7 +56,8 @@ describe('construction', () => {
       () => new kit.Razorpay({ key_id: 'rzp_test_x', key_secret: 12345678 }),
       (e) => e.code === 'ERR_INVALID_ARG_VALUE' && !e.message.includes('12345678'),
     )
-    assert.throws(() => new kit.Razorpay({ key_id: 'x', key_secret: 'y', headers: {} }), (e) => e.code === 'ERR_INVALID_ARG_VALUE' && /headers/.test(e.message))
+    assert.throws(() => new kit.Razorpay({ key_id: 'x', key_secret: 'y', headers: { 'X-Razorpay-Account': 5 } }), (e) => e.code === 'ERR_INVALID_ARG_VALUE' && /headers/.test(e.message))
+    assert.throws(() => new kit.Razorpay({ key_id: 'x', key_secret: 'y', headers: { Authorization: 'Basic x' } }), (e) => e.code === 'INVALID_CONFIG')
     assert.throws(() => new kit.Razorpay({ key_id: '', key_secret: 'y' }), (e) => e.code === 'INVALID_CONFIG')
     assert.throws(() => new kit.Razorpay({ key_id: 'x', key_secret: 'y', baseUrl: 'not a url' }), (e) => e.code === 'INVALID_CONFIG')
     assert.throws(() => new kit.Razorpay({ key_id: 'x', key_secret: 'y', timeouts: { request: -1 } }), (e) => e.code === 'ERR_INVALID_ARG_VALUE')
@@ -178,7 +182,7 @@ describe('errors: code, statusCode and the Razorpay error body', () => {
   })
 
   test('wrong key → AUTHENTICATION_FAILED 401', async () => {
-    const wrong = new kit.Razorpay({ key_id: sandbox.keyId, key_secret: 'wrong_secret', baseUrl: sandbox.url })
+    const wrong = new kit.RazorpayClient({ key_id: sandbox.keyId, key_secret: 'wrong_secret', baseUrl: sandbox.url })
     const error = await assertRejectsCode(wrong.orders.all(), 'AUTHENTICATION_FAILED')
     assert.equal(error.statusCode, 401)
     assert.equal(error.error.description, 'Authentication failed')
@@ -232,7 +236,7 @@ describe('errors: code, statusCode and the Razorpay error body', () => {
     const order = await client.orders.create({ amount: 10000, currency: 'INR' })
     await sandbox.control('/requests', undefined, 'DELETE')
     await sandbox.control('/faults', { next: [{ kind: 'server_error' }] })
-    const fast = new kit.Razorpay({
+    const fast = new kit.RazorpayClient({
       key_id: sandbox.keyId,
       key_secret: sandbox.keySecret,
       baseUrl: sandbox.url,
@@ -243,7 +247,7 @@ describe('errors: code, statusCode and the Razorpay error body', () => {
   })
 
   test('429 with retries off → RATE_LIMITED with retryAfter', async () => {
-    const noRetry = new kit.Razorpay({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url, retries: false })
+    const noRetry = new kit.RazorpayClient({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url, retries: false })
     await sandbox.control('/faults', { next: [{ kind: 'rate_limited', retry_after_secs: 7 }] })
     const error = await assertRejectsCode(noRetry.orders.all(), 'RATE_LIMITED')
     assert.equal(error.statusCode, 429)
@@ -253,7 +257,7 @@ describe('errors: code, statusCode and the Razorpay error body', () => {
 
 describe('timeouts and connection failures end within their bounds', () => {
   test('a slow answer past the request timeout → TIMEOUT', async () => {
-    const impatient = new kit.Razorpay({
+    const impatient = new kit.RazorpayClient({
       key_id: sandbox.keyId,
       key_secret: sandbox.keySecret,
       baseUrl: sandbox.url,
@@ -274,7 +278,7 @@ describe('timeouts and connection failures end within their bounds', () => {
     const silent = createServer((socket) => sockets.push(socket))
     await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve))
     try {
-      const stuck = new kit.Razorpay({
+      const stuck = new kit.RazorpayClient({
         key_id: 'rzp_test_x',
         key_secret: 'secret',
         baseUrl: `http://127.0.0.1:${silent.address().port}`,
@@ -295,7 +299,7 @@ describe('timeouts and connection failures end within their bounds', () => {
     await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
     const { port } = probe.address()
     await new Promise((resolve) => probe.close(resolve))
-    const nowhere = new kit.Razorpay({ key_id: 'rzp_test_x', key_secret: 's', baseUrl: `http://127.0.0.1:${port}`, retries: false })
+    const nowhere = new kit.RazorpayClient({ key_id: 'rzp_test_x', key_secret: 's', baseUrl: `http://127.0.0.1:${port}`, retries: false })
     const error = await assertRejectsCode(nowhere.orders.all(), 'CONNECTION_FAILED')
     assert.equal(error.requestSent, false)
   })

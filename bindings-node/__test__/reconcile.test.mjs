@@ -125,7 +125,7 @@ describe('a whole checkout reconciled from signed sandbox webhooks (duplicated, 
   })
 
   test('pay, refund partly then fully: the webhook-built state matches the API', async () => {
-    const client = new kit.Razorpay({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url })
+    const client = new kit.RazorpayClient({ key_id: sandbox.keyId, key_secret: sandbox.keySecret, baseUrl: sandbox.url })
     const verifier = new kit.WebhookVerifier([sandbox.webhookSecret, 'an_old_secret'])
     const order = await client.orders.create({ amount: 80000, currency: 'INR' })
     let state = kit.createPaymentState(order.id, order.amount, order.currency)

@@ -146,7 +146,7 @@ function bad0() {
 
 test('every client method survives bad arguments (no server needed: bad input never leaves)', async () => {
   // A client whose requests could only fail fast: nothing listens on port 9 of loopback.
-  const client = new kit.Razorpay({
+  const client = new kit.RazorpayClient({
     key_id: 'rzp_test_robust',
     key_secret: 'robust_secret',
     baseUrl: 'http://127.0.0.1:9',
@@ -167,6 +167,28 @@ test('every client method survives bad arguments (no server needed: bad input ne
     }
   }
   assert.ok(calls > 300, `made ${calls} calls`)
+})
+
+test('every method of the Razorpay class survives bad arguments (rejects, never throws)', async () => {
+  const client = new kit({
+    key_id: 'rzp_test_robust',
+    key_secret: 'robust_secret',
+    baseUrl: 'http://127.0.0.1:9',
+    timeouts: { connect: 200, request: 200 },
+    retries: false,
+  })
+  let calls = 0
+  for (const [resource, namespace] of Object.entries(client)) {
+    if (typeof namespace !== 'object') continue
+    for (const [method, fn] of Object.entries(namespace)) {
+      for (const args of argumentLists(2)) {
+        const outcome = await callSafely(fn, args, `${resource}.${method}`)
+        assert.notEqual(outcome, 'threw', `${resource}.${method} must reject, not throw`)
+        calls += 1
+      }
+    }
+  }
+  assert.ok(calls > 1000, `made ${calls} calls`)
 })
 
 test('a hostile getter or a cycle surfaces as a thrown Error, not a crash', () => {

@@ -18,9 +18,19 @@ import {
   type WebhookEvent,
   type PaymentOutcome,
 } from '../index'
+import DefaultRazorpay from '../index'
 
 async function usage(rawBody: Buffer, signature: string): Promise<void> {
-  const client: RazorpayClient = new Razorpay({ key_id: 'rzp_test_x', key_secret: 's', retries: 2, timeouts: { request: 5000 } })
+  const client: RazorpayClient = new RazorpayClient({ key_id: 'rzp_test_x', key_secret: 's', retries: 2, timeouts: { request: 5000 } })
+  // The official package's class and call shapes, generated from the API table.
+  const rzp: Razorpay = new DefaultRazorpay({ key_id: 'rzp_test_x', key_secret: 's', headers: { 'X-Razorpay-Account': 'acc_1' } })
+  await rzp.orders.create({ amount: '50000', payment: { capture: 'automatic' } })
+  await rzp.payments.fetch('pay_x', { 'expand[]': 'card' })
+  await rzp.payments.capture('pay_x', 5000, 'INR')
+  await rzp.refunds.edit('rfnd_x', { notes: { a: 'b' } })
+  await rzp.payments.refund('pay_x', { amount: 100 }, { idempotencyKey: 'key-0000001' })
+  await rzp.webhooks.edit({ url: 'https://x' }, 'wh_1', 'acc_1', (error, value) => void [error, value])
+  const mode: string = rzp.mode
   const order: RazorpayOrder = await client.orders.create({ amount: 50000, currency: 'INR', receipt: 'r', notes: { a: 'b' } })
   const paid: number = order.amount_paid
   const payments = await client.orders.fetchPayments(order.id)

@@ -321,8 +321,29 @@ export type CheckoutPlanResult =
   | { isValid: true; invalidItems: InvalidItem[]; cartProblems: []; plan: CheckoutPlan; report?: undefined }
   | { isValid: false; invalidItems: InvalidItem[]; cartProblems: CartProblem[]; plan?: undefined; report: CartReport }
 
-/** The official SDK's class name for the client: `new Razorpay({ key_id, key_secret })`. */
-export { RazorpayClient as Razorpay }
+import type { RazorpayApi, RazorpayCallOptions } from './api'
+export type * from './api'
+
+/**
+ * The official package's class, and the module itself (`require('@checkout-kit/node')`,
+ * `import Razorpay from '@checkout-kit/node'`): `new Razorpay({ key_id, key_secret })` with
+ * every resource method of `razorpay` 2.9.8 (declared in api.d.ts, generated from the API
+ * table in razorpay-core).
+ */
+export declare class Razorpay {
+  constructor(options: RazorpayOptions)
+  /** The key id (never the secret). */
+  readonly key_id: string
+  /** `'test'` or `'live'`, from the key id's prefix. */
+  readonly mode: 'test' | 'live' | (string & {})
+  /** Any method of the table by name, arguments by the table's names. */
+  request(name: string, args?: Record<string, unknown>, options?: RazorpayCallOptions): Promise<any>
+  static validateWebhookSignature(body: Buffer | Uint8Array | string, signature: string, secret: string): boolean
+  /** The @checkout-kit/node version. */
+  static readonly VERSION: string
+}
+export interface Razorpay extends RazorpayApi {}
+export default Razorpay
 
 /** Options of `new Razorpay(…)` / `new RazorpayClient(…)`. */
 export interface RazorpayOptions {
@@ -345,6 +366,28 @@ export interface RazorpayOptions {
    * rejects with code `RESPONSE_TOO_LARGE` without being read further.
    */
   maxResponseBytes?: number
+  /** As the official option: headers sent with every request (`X-Razorpay-Account`). */
+  headers?: Record<string, string>
+}
+
+/** One entry of the API table (`apiEndpoints()`), declared once in razorpay-core. */
+export interface ApiEndpoint {
+  /** The official method name, `resource.method` (`orders.create`). */
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  version: 'v1' | 'v2'
+  /** Path template after the version; `{name}` is an argument or parameter. */
+  path: string
+  /** Routes taken instead when every argument in `when` is given. */
+  routes: Array<{ when: string[]; method: ApiEndpoint['method']; version: ApiEndpoint['version']; path: string }>
+  /** Positional arguments in the official order (the trailing callback excluded). */
+  args: Array<{ name: string; kind: 'id' | 'params' | 'value' | 'flag'; required: boolean }>
+  query: { pick: string[] | null; window: 'raw' | 'normalized' | 'normalized_first'; expand: boolean } | null
+  body: { kind: 'none' | 'params' | 'params_or_empty' | 'object' | 'args' | 'multipart'; [key: string]: unknown }
+  /** Whether the call may be repeated after it may have reached Razorpay. */
+  retry: 'safe' | 'unsafe' | 'safe_with_key'
+  /** The `entity` of a successful answer, when Razorpay sends one. */
+  entity: string | null
 }
 
 /** `orders.create` parameters (amount in minor units). */

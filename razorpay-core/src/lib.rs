@@ -16,6 +16,8 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "client")]
+pub mod api;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod model;
 pub mod reconcile;

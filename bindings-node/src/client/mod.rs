@@ -5,6 +5,7 @@
 //! `razorpay_core::client`'s; this module converts.
 
 mod call;
+mod endpoints;
 mod error;
 mod options;
 mod params;
@@ -13,6 +14,8 @@ mod resources;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use razorpay_core::client::RazorpayClient as CoreClient;
+
+use crate::convert;
 
 pub use resources::{Orders, Payments, Refunds};
 
@@ -67,6 +70,33 @@ impl RazorpayClient {
     #[napi(getter)]
     pub fn refunds(&self) -> Refunds {
         Refunds::for_client(self.inner.clone())
+    }
+
+    /// Calls any API method by its official name (`"orders.create"`,
+    /// `"payments.fetchMultipleRefund"`, …) with its arguments as JSON text, named as in
+    /// `apiEndpoints()` (`{"payment_id": "pay_…", "params": {…}}`). `{ idempotencyKey }` sends
+    /// `X-Refund-Idempotency`. The `Razorpay` class builds every resource method on this.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "name: string, argsJson: string, options?: { idempotencyKey?: string } | null",
+        ts_return_type = "Promise<any>"
+    )]
+    pub fn request<'env>(
+        &self,
+        env: &'env Env,
+        name: Unknown,
+        args_json: Unknown,
+        options: Unknown,
+    ) -> Result<call::Pending<'env>> {
+        let args = convert::string(env, name, "name").and_then(|name| {
+            let args = convert::string(env, args_json, "argsJson")?;
+            let options = convert::json_opt::<endpoints::CallOptions>(env, options, "options")?;
+            Ok((name, args, options.unwrap_or_default().into()))
+        });
+        let client = self.inner.clone();
+        call::run(env, args, move |(name, args, options)| async move {
+            client.request_json(&name, &args, &options).await
+        })
     }
 
     /// `Razorpay.validateWebhookSignature(body, signature, secret)`, as on the official SDK's

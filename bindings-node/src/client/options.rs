@@ -1,4 +1,4 @@
-//! `new Razorpay({ key_id, key_secret, baseUrl?, timeouts?, retries?, userAgent?,
+//! `new Razorpay({ key_id, key_secret, headers?, baseUrl?, timeouts?, retries?, userAgent?,
 //! maxResponseBytes? })`.
 
 use std::time::Duration;
@@ -27,6 +27,9 @@ struct ClientOptions {
     user_agent: Option<String>,
     #[serde(default, rename = "maxResponseBytes")]
     max_response_bytes: Option<usize>,
+    /// The official option: headers sent with every request (`X-Razorpay-Account`).
+    #[serde(default)]
+    headers: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Reads the key secret without ever echoing it: serde's type errors quote the value.
@@ -112,6 +115,20 @@ pub(crate) fn config(env: &Env, options: Unknown) -> Result<ClientConfig> {
     }
     if let Some(limit) = options.max_response_bytes {
         config = config.max_response_bytes(limit);
+    }
+    for (name, value) in options.headers.unwrap_or_default() {
+        match value {
+            serde_json::Value::String(value) => config = config.header(name, value),
+            // The official package leaves an undefined header out.
+            serde_json::Value::Null => {}
+            _ => {
+                return Err(crate::error::arg_value(
+                    env,
+                    "options.headers",
+                    format!("header {name:?} must be a string"),
+                ));
+            }
+        }
     }
     Ok(config)
 }

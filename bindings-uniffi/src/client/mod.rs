@@ -15,6 +15,7 @@
 #![allow(clippy::result_large_err)]
 
 mod error;
+mod generic;
 mod requests;
 
 use std::time::Duration;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use razorpay_core::client as core;
 
 pub use error::{ClientError, RazorpayErrorBody};
+pub use generic::api_endpoints_json;
 pub use requests::{CreateOrder, CreateRefund, ListFilter, ListOrders, RefundSpeed};
 
 use crate::model::{Order, Payment, Refund};
@@ -50,6 +52,9 @@ pub struct ClientOptions {
     /// fails with `ResponseTooLarge` without being read further.
     #[uniffi(default)]
     pub max_response_bytes: Option<u64>,
+    /// Headers sent with every request (`X-Razorpay-Account` for partner calls).
+    #[uniffi(default)]
+    pub headers: Option<std::collections::HashMap<String, String>>,
 }
 
 fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientConfig {
@@ -71,6 +76,12 @@ fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientCo
     if let Some(limit) = o.max_response_bytes {
         // A limit beyond the address space is no limit at all.
         config = config.max_response_bytes(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    // Sorted, so the headers go out in the same order every time.
+    let headers: std::collections::BTreeMap<_, _> =
+        o.headers.unwrap_or_default().into_iter().collect();
+    for (name, value) in headers {
+        config = config.header(name, value);
     }
     config
 }
@@ -306,6 +317,19 @@ mod tests {
         assert_eq!(e.code(), "INVALID_CONFIG");
         let options = ClientOptions {
             base_url: Some("not a url".into()),
+            ..ClientOptions::default()
+        };
+        let e = RazorpayClient::new("rzp_test_x".into(), "s".into(), Some(options)).unwrap_err();
+        assert_eq!(e.code(), "INVALID_CONFIG");
+    }
+
+    #[test]
+    fn the_table_crosses_as_json() {
+        let table: serde_json::Value =
+            serde_json::from_str(&api_endpoints_json()).expect("the table is JSON");
+        assert_eq!(table.as_array().map(Vec::len), Some(142));
+        let options = ClientOptions {
+            headers: Some([("Authorization".to_owned(), "Basic x".to_owned())].into()),
             ..ClientOptions::default()
         };
         let e = RazorpayClient::new("rzp_test_x".into(), "s".into(), Some(options)).unwrap_err();

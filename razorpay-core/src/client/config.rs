@@ -77,6 +77,7 @@ pub struct ClientConfig {
     retry_policy: RetryPolicy,
     user_agent: String,
     max_response_bytes: usize,
+    headers: Vec<(String, String)>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -90,6 +91,7 @@ impl fmt::Debug for ClientConfig {
             .field("retry_policy", &self.retry_policy)
             .field("user_agent", &self.user_agent)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("headers", &self.headers)
             .finish()
     }
 }
@@ -106,6 +108,7 @@ impl ClientConfig {
             retry_policy: RetryPolicy::default(),
             user_agent: DEFAULT_USER_AGENT.to_string(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            headers: Vec::new(),
         }
     }
 
@@ -172,6 +175,20 @@ impl ClientConfig {
         self.max_response_bytes
     }
 
+    /// A header sent with every request, as the official package's `headers` option
+    /// (`X-Razorpay-Account` for partner calls on behalf of a sub-merchant). `Authorization`
+    /// and `X-Refund-Idempotency` are the client's own and are refused; a `Content-Type` is
+    /// ignored (each request carries its body's own).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The extra headers.
+    pub fn get_headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
     /// The key id.
     pub fn key_id(&self) -> &str {
         &self.key_id
@@ -233,6 +250,17 @@ impl ClientConfig {
         }
         if self.max_response_bytes == 0 {
             return invalid("max_response_bytes must be greater than zero");
+        }
+        for (name, value) in &self.headers {
+            let reserved = ["authorization", "x-refund-idempotency"];
+            if reserved.contains(&name.to_ascii_lowercase().as_str()) {
+                return invalid("headers may not set Authorization or X-Refund-Idempotency");
+            }
+            if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err()
+                || reqwest::header::HeaderValue::from_str(value).is_err()
+            {
+                return invalid("a header name or value is not valid HTTP");
+            }
         }
         let url = match reqwest::Url::parse(&self.base_url) {
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => url,
@@ -309,6 +337,8 @@ mod tests {
             ClientConfig::new("rzp_test_x", "s").max_response_bytes(0),
             ClientConfig::new("rzp_live_x", "s").base_url("http://api.razorpay.com"),
             ClientConfig::new("rzp_live_x", "s").base_url("http://127.0.0.1:9090"),
+            ClientConfig::new("rzp_test_x", "s").header("Authorization", "Basic x"),
+            ClientConfig::new("rzp_test_x", "s").header("X-Razorpay-Account", "acc\n1"),
         ] {
             assert_eq!(
                 config.validate().map_err(|e| e.code()),

@@ -38,13 +38,14 @@
 
 mod config;
 mod error;
+mod generic;
 mod list;
 mod orders;
 mod payments;
 mod refunds;
 mod retry;
 mod transport;
-mod validate;
+pub(crate) mod validate;
 
 use std::fmt;
 use std::sync::Arc;

@@ -17,10 +17,14 @@ use super::validate::{self, ApiEntity};
 #[derive(Debug)]
 pub(crate) struct Call {
     pub method: Method,
+    /// `v1`, or `v2` for the partner APIs.
+    pub version: &'static str,
     /// Path after `/v1/`, ids already validated.
     pub path: String,
     pub query: Vec<(&'static str, String)>,
     pub body: Option<Vec<u8>>,
+    /// Content type of `body` (default `application/json`).
+    pub content_type: Option<String>,
     pub idempotency_key: Option<String>,
     /// Repeating the call cannot duplicate its effect (GET, keyed refund).
     pub replay_safe: bool,
@@ -30,9 +34,11 @@ impl Call {
     pub fn get(path: String) -> Self {
         Self {
             method: Method::GET,
+            version: "v1",
             path,
             query: Vec::new(),
             body: None,
+            content_type: None,
             idempotency_key: None,
             replay_safe: true,
         }
@@ -55,9 +61,11 @@ impl Call {
         })?;
         Ok(Self {
             method,
+            version: "v1",
             path,
             query: Vec::new(),
             body: Some(body),
+            content_type: None,
             idempotency_key: None,
             replay_safe,
         })
@@ -77,7 +85,8 @@ impl Call {
 #[derive(Debug)]
 pub(crate) struct Transport {
     http: reqwest::Client,
-    api_base: String,
+    /// The base URL without a trailing `/`; the version and path follow.
+    api_root: String,
     config: ClientConfig,
 }
 
@@ -97,10 +106,10 @@ impl Transport {
             .map_err(|e| ClientError::InvalidConfig {
                 reason: format!("HTTP client could not be built: {e}"),
             })?;
-        let api_base = format!("{}/v1/", config.get_base_url().trim_end_matches('/'));
+        let api_root = config.get_base_url().trim_end_matches('/').to_owned();
         Ok(Self {
             http,
-            api_base,
+            api_root,
             config,
         })
     }
@@ -151,7 +160,7 @@ impl Transport {
 
     /// One attempt: `Ok` with a 2xx body, or the classified error.
     async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>), ClientError> {
-        let url = format!("{}{}", self.api_base, call.path);
+        let url = format!("{}/{}/{}", self.api_root, call.version, call.path);
         let mut request = self
             .http
             .request(call.method.clone(), url)
@@ -163,9 +172,15 @@ impl Transport {
         if !call.query.is_empty() {
             request = request.query(&call.query);
         }
+        for (name, value) in self.config.get_headers() {
+            if !name.eq_ignore_ascii_case("content-type") {
+                request = request.header(name.as_str(), value.as_str());
+            }
+        }
         if let Some(body) = &call.body {
+            let content_type = call.content_type.as_deref().unwrap_or("application/json");
             request = request
-                .header(CONTENT_TYPE, "application/json")
+                .header(CONTENT_TYPE, content_type)
                 .body(body.clone());
         }
         if let Some(key) = &call.idempotency_key {

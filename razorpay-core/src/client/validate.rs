@@ -97,6 +97,26 @@ pub enum ValidationError {
     /// A refund idempotency key Razorpay would reject.
     #[error("the idempotency key must be 10 to 255 characters of letters, digits, '-' and '_'")]
     InvalidIdempotencyKey,
+    /// A required argument of an API method is missing (or empty).
+    #[error("{field} is required")]
+    MissingArgument {
+        /// The argument.
+        field: &'static str,
+    },
+    /// An argument of an API method has a shape the method cannot use.
+    #[error("{field} {reason}")]
+    InvalidArgument {
+        /// The argument.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No API method has this name.
+    #[error("{name:?} is not a Razorpay API method (names look like \"orders.create\")")]
+    UnknownMethod {
+        /// The name asked for.
+        name: String,
+    },
     /// A list `count` outside 1..=100.
     #[error("count must be between 1 and {LIST_MAX_COUNT} (got {count})")]
     CountOutOfRange {
@@ -120,6 +140,9 @@ impl ValidationError {
             Self::InvalidId { .. } => "ID_INVALID",
             Self::InvalidIdempotencyKey => "IDEMPOTENCY_KEY_INVALID",
             Self::CountOutOfRange { .. } => "COUNT_OUT_OF_RANGE",
+            Self::MissingArgument { .. } => "ARGUMENT_MISSING",
+            Self::InvalidArgument { .. } => "ARGUMENT_INVALID",
+            Self::UnknownMethod { .. } => "METHOD_UNKNOWN",
         }
     }
 
@@ -130,7 +153,10 @@ impl ValidationError {
             | Self::AmountBelowMinimum { field, .. }
             | Self::AmountNotInStep { field, .. }
             | Self::AmountTooLarge { field, .. }
-            | Self::InvalidId { field, .. } => field,
+            | Self::InvalidId { field, .. }
+            | Self::MissingArgument { field }
+            | Self::InvalidArgument { field, .. } => field,
+            Self::UnknownMethod { .. } => "name",
             Self::UnsupportedCurrency { .. } => "currency",
             Self::ReceiptTooLong { .. } => "receipt",
             Self::TooManyNotes { .. } | Self::InvalidNote { .. } => "notes",
