@@ -6,3 +6,10 @@
 // '@checkout-kit/node'` sees every name.
 module.exports = require('./binding.js')
 module.exports.Razorpay = module.exports.RazorpayClient
+// Error classes (errors.js): named one by one so ESM named imports see them.
+const errors = require('./errors.js')
+module.exports.CheckoutKitError = errors.CheckoutKitError
+module.exports.RazorpayApiError = errors.RazorpayApiError
+module.exports.PaymentAlreadyCapturedError = errors.PaymentAlreadyCapturedError
+module.exports.PAYMENT_ALREADY_CAPTURED = errors.PAYMENT_ALREADY_CAPTURED
+module.exports.errorCode = errors.errorCode

@@ -239,8 +239,16 @@ export type RazorpayClientErrorCode =
   | 'TIMEOUT' | 'CONNECTION_FAILED' | 'UNEXPECTED_RESPONSE' | 'INVALID_CONFIG'
   | (string & {})
 
-/** What every client Promise rejects with: an `Error` with these properties. */
-export interface RazorpayApiError extends Error {
+/**
+ * Every error this module throws: an `Error` with a stable machine-readable `code`.
+ * A runtime class (errors.js): `err instanceof CheckoutKitError` works.
+ */
+export declare class CheckoutKitError extends Error {
+  code: string
+}
+
+/** What every client Promise rejects with (`instanceof RazorpayApiError` works). */
+export declare class RazorpayApiError extends CheckoutKitError {
   code: RazorpayClientErrorCode
   /** The HTTP status, or `null` when Razorpay did not answer. */
   statusCode: number | null
@@ -254,10 +262,14 @@ export interface RazorpayApiError extends Error {
   requestSent: boolean | null
 }
 
-/** Every error this module throws carries a stable machine-readable `code`. */
-export interface CheckoutKitError extends Error {
-  code: string
-}
+/** Capturing a payment Razorpay had already captured (400, "already been captured"). */
+export declare class PaymentAlreadyCapturedError extends RazorpayApiError {}
+
+/** The stable code `errorCode` returns for an already captured payment. */
+export declare const PAYMENT_ALREADY_CAPTURED: 'PAYMENT_ALREADY_CAPTURED'
+
+/** The code to branch on (`PAYMENT_ALREADY_CAPTURED`, else `err.code`); `undefined` otherwise. */
+export declare function errorCode(error: unknown): string | undefined
 
 /** The derived order status of a payment state. FAILED is not terminal. */
 export type PaymentOrderStatus =
