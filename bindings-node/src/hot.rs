@@ -113,21 +113,22 @@ fn fill<'a>(env: &Env, value: &Unknown, buf: &'a mut Vec<u8>, capacity: usize) -
 fn is_shared(env: &Env, view: &Unknown) -> Result<bool> {
     let raw = env.raw();
     let mut backing = ptr::null_mut();
-    let mut is_typed = false;
-    // SAFETY: plain queries on a value of this env; out-pointers are valid locals.
-    let status = unsafe {
-        sys::napi_is_typedarray(raw, view.raw(), &mut is_typed);
-        if is_typed {
-            sys::napi_get_typedarray_info(
-                raw,
-                view.raw(),
-                ptr::null_mut(),
-                ptr::null_mut(),
-                ptr::null_mut(),
-                &mut backing,
-                ptr::null_mut(),
-            )
-        } else {
+    // SAFETY: plain queries on a value of this env; null out-pointers are skipped by N-API and
+    // the others are valid locals. A typed array first (Buffer is one): one call on the hot path.
+    let mut status = unsafe {
+        sys::napi_get_typedarray_info(
+            raw,
+            view.raw(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+            &mut backing,
+            ptr::null_mut(),
+        )
+    };
+    if status != sys::Status::napi_ok {
+        // SAFETY: as above.
+        status = unsafe {
             sys::napi_get_dataview_info(
                 raw,
                 view.raw(),
@@ -136,8 +137,8 @@ fn is_shared(env: &Env, view: &Unknown) -> Result<bool> {
                 &mut backing,
                 ptr::null_mut(),
             )
-        }
-    };
+        };
+    }
     if status != sys::Status::napi_ok || backing.is_null() {
         // Not a view we can classify: treat it as shared, so it is copied, never borrowed.
         return Ok(true);
