@@ -34,6 +34,12 @@ function isAlreadyCaptured(value) {
 
 /** Every error this module throws: an `Error` with a stable machine-readable `code`. */
 class CheckoutKitError extends Error {
+  /** For applications and tests that raise one themselves; any argument is accepted. */
+  constructor(message, code) {
+    super(typeof message === 'string' ? message : 'checkout-kit error')
+    this.code = typeof code === 'string' && code.length > 0 ? code : 'CHECKOUT_KIT_ERROR'
+  }
+
   static [Symbol.hasInstance](value) {
     return hasCode(value)
   }
@@ -51,6 +57,11 @@ class PaymentAlreadyCapturedError extends RazorpayApiError {
   static [Symbol.hasInstance](value) {
     return isAlreadyCaptured(value)
   }
+}
+
+// Each class names itself, as built-in errors do (`new RazorpayApiError().name`).
+for (const cls of [CheckoutKitError, RazorpayApiError, PaymentAlreadyCapturedError]) {
+  Object.defineProperty(cls.prototype, 'name', { value: cls.name, writable: true, configurable: true })
 }
 
 /**

@@ -244,6 +244,7 @@ export type RazorpayClientErrorCode =
  * A runtime class (errors.js): `err instanceof CheckoutKitError` works.
  */
 export declare class CheckoutKitError extends Error {
+  constructor(message?: string, code?: string)
   code: string
 }
 
