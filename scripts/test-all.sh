@@ -17,3 +17,4 @@ stage "Examples: the checkout demo and the small examples" bash scripts/ci/examp
 stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
 stage "NestJS example" bash scripts/ci/nestjs.sh
 stage "uniffi: Python, Kotlin, Swift" bash scripts/ci/uniffi.sh
+stage "Packages: npm tarballs in a fresh NestJS project, the jar on a bare classpath, cargo package, MSRV" bash scripts/ci/packages.sh

@@ -34,6 +34,8 @@ fn envelope(code: &str, description: &str, origin: [&str; 3], field: Option<&str
 
 /// Where request-validation failures come from in Razorpay's bodies.
 const INPUT_VALIDATION: [&str; 3] = ["business", "payment_initiation", "input_validation_failed"];
+/// Where Razorpay reports a parameter the endpoint does not take.
+const EXTRA_FIELD: [&str; 3] = ["business", "payment_initiation", "extra_field_sent"];
 /// Razorpay fills these with "NA" when an error is not tied to a payment step.
 const NOT_APPLICABLE: [&str; 3] = ["NA", "NA", "NA"];
 
@@ -47,6 +49,32 @@ impl ApiError {
                 description.as_ref(),
                 INPUT_VALIDATION,
                 Some(field),
+            ),
+        }
+    }
+
+    /// A 400 for a parameter the endpoint does not take (`reason: extra_field_sent`).
+    pub fn extra_field(field: &str) -> Self {
+        Self {
+            status: 400,
+            body: envelope(
+                BAD_REQUEST,
+                &format!("{field} is/are not required and should not be sent"),
+                EXTRA_FIELD,
+                Some(field),
+            ),
+        }
+    }
+
+    /// A 413 for a request body over the sandbox's limit.
+    pub fn body_too_large(limit: usize) -> Self {
+        Self {
+            status: 413,
+            body: envelope(
+                BAD_REQUEST,
+                &format!("The request body must not exceed {limit} bytes"),
+                NOT_APPLICABLE,
+                None,
             ),
         }
     }

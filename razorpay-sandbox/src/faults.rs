@@ -74,6 +74,95 @@ impl FaultRates {
     }
 }
 
+/// Longest `Slow` delay accepted: one minute.
+pub const MAX_SLOW_DELAY_MS: u64 = 60_000;
+/// Largest `Retry-After` accepted: one hour.
+pub const MAX_RETRY_AFTER_SECS: u64 = 3_600;
+/// Most scripted faults queued at once.
+pub const MAX_QUEUED_FAULTS: usize = 1_000;
+
+impl ApiFault {
+    /// Checks the fault's delay or `Retry-After` is in range.
+    pub fn validate(&self) -> Result<(), String> {
+        match *self {
+            Self::Slow { delay_ms } if delay_ms > MAX_SLOW_DELAY_MS => Err(format!(
+                "delay_ms must be at most {MAX_SLOW_DELAY_MS}, got {delay_ms}"
+            )),
+            Self::RateLimited { retry_after_secs } if retry_after_secs > MAX_RETRY_AFTER_SECS => {
+                Err(format!(
+                    "retry_after_secs must be at most {MAX_RETRY_AFTER_SECS}, got {retry_after_secs}"
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The same fault with its values forced into range.
+    pub fn clamped(self) -> Self {
+        match self {
+            Self::Slow { delay_ms } => Self::Slow {
+                delay_ms: delay_ms.min(MAX_SLOW_DELAY_MS),
+            },
+            Self::RateLimited { retry_after_secs } => Self::RateLimited {
+                retry_after_secs: retry_after_secs.min(MAX_RETRY_AFTER_SECS),
+            },
+            other => other,
+        }
+    }
+}
+
+fn share(value: f64) -> f64 {
+    if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, 1.0)
+    }
+}
+
+impl FaultRates {
+    /// Checks every share is in 0.0–1.0, their sum at most 1.0, and delays in range.
+    pub fn validate(&self) -> Result<(), String> {
+        let shares = [
+            ("server_error", self.server_error),
+            ("rate_limited", self.rate_limited),
+            ("slow", self.slow),
+            ("drop_connection", self.drop_connection),
+        ];
+        if let Some((name, value)) = shares.iter().find(|(_, v)| !(0.0..=1.0).contains(v)) {
+            return Err(format!("{name} must be between 0.0 and 1.0, got {value}"));
+        }
+        let sum: f64 = shares.iter().map(|(_, v)| v).sum();
+        if sum > 1.0 + 1e-9 {
+            return Err(format!("the shares must add up to at most 1.0, got {sum}"));
+        }
+        if self.slow_delay_ms > MAX_SLOW_DELAY_MS {
+            return Err(format!(
+                "slow_delay_ms must be at most {MAX_SLOW_DELAY_MS}, got {}",
+                self.slow_delay_ms
+            ));
+        }
+        if self.retry_after_secs > MAX_RETRY_AFTER_SECS {
+            return Err(format!(
+                "retry_after_secs must be at most {MAX_RETRY_AFTER_SECS}, got {}",
+                self.retry_after_secs
+            ));
+        }
+        Ok(())
+    }
+
+    /// The same shares with every value forced into range.
+    pub fn clamped(self) -> Self {
+        Self {
+            server_error: share(self.server_error),
+            rate_limited: share(self.rate_limited),
+            retry_after_secs: self.retry_after_secs.min(MAX_RETRY_AFTER_SECS),
+            slow: share(self.slow),
+            slow_delay_ms: self.slow_delay_ms.min(MAX_SLOW_DELAY_MS),
+            drop_connection: share(self.drop_connection),
+        }
+    }
+}
+
 /// The fault plan: a queue of scripted faults consumed first, then random shares.
 #[derive(Debug, Default)]
 pub struct FaultPlan {
@@ -82,14 +171,18 @@ pub struct FaultPlan {
 }
 
 impl FaultPlan {
-    /// Queues `fault` for the next `/v1` request without one.
+    /// Queues `fault` (clamped into range) for the next `/v1` request without one; the
+    /// oldest queued fault is dropped beyond [`MAX_QUEUED_FAULTS`].
     pub fn push(&mut self, fault: ApiFault) {
-        self.queue.push_back(fault);
+        if self.queue.len() >= MAX_QUEUED_FAULTS {
+            self.queue.pop_front();
+        }
+        self.queue.push_back(fault.clamped());
     }
 
-    /// Replaces the random shares.
+    /// Replaces the random shares (clamped into range).
     pub fn set_rates(&mut self, rates: FaultRates) {
-        self.rates = rates;
+        self.rates = rates.clamped();
     }
 
     /// Clears queued faults and shares.
@@ -147,6 +240,35 @@ mod tests {
         assert!((0..100).all(|_| plan.next() == Some(ApiFault::ServerError)));
         plan.clear();
         assert!((0..100).all(|_| plan.next().is_none()));
+    }
+
+    #[test]
+    fn fault_values_are_bounded() {
+        let slow = ApiFault::Slow { delay_ms: u64::MAX };
+        assert!(slow.validate().is_err());
+        assert_eq!(
+            slow.clamped(),
+            ApiFault::Slow {
+                delay_ms: MAX_SLOW_DELAY_MS
+            }
+        );
+        let rates = FaultRates {
+            server_error: 0.7,
+            slow: 0.7,
+            ..FaultRates::default()
+        };
+        assert!(rates.validate().is_err_and(|e| e.contains("add up")));
+        let nan = FaultRates {
+            drop_connection: f64::NAN,
+            ..FaultRates::default()
+        };
+        assert!(nan.validate().is_err());
+        assert_eq!(nan.clamped().drop_connection, 0.0);
+        let mut plan = FaultPlan::default();
+        for _ in 0..MAX_QUEUED_FAULTS + 5 {
+            plan.push(ApiFault::ServerError);
+        }
+        assert_eq!(plan.queue.len(), MAX_QUEUED_FAULTS);
     }
 
     #[test]

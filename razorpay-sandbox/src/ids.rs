@@ -19,6 +19,11 @@ pub fn random_base62(len: usize) -> String {
     (0..len).map(|_| fastrand::alphanumeric()).collect()
 }
 
+/// `len` random decimal digits, as bank references (`rrn`, `auth_code`) are.
+pub fn random_digits(len: usize) -> String {
+    (0..len).map(|_| fastrand::digit(10)).collect()
+}
+
 /// Whether `id` is `prefix_` followed by exactly 14 base62 characters.
 pub fn is_razorpay_id(id: &str, prefix: &str) -> bool {
     id.strip_prefix(prefix)

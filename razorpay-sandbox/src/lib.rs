@@ -12,9 +12,13 @@
 //! - a simulated Checkout ([`Sandbox::checkout`] or `POST /sandbox/checkout`) returning what
 //!   Checkout hands the browser: `razorpay_payment_id`, `razorpay_order_id`,
 //!   `razorpay_signature`;
-//! - signed webhooks (`payment.authorized`, `payment.captured`, `order.paid`,
-//!   `payment.failed`, `refund.created`, `refund.processed`) with retries and switchable
-//!   duplicate/shuffle/delay faults;
+//! - payment links, plans, subscriptions and their invoices, with simulated payments signed
+//!   as Razorpay signs them;
+//! - sandbox time ([`Sandbox::advance_clock`]): automatic refund of uncaptured payments,
+//!   pending refunds, link expiry, subscription charges and webhook retries without waiting;
+//! - signed webhooks (`payment.*`, `order.paid`, `refund.*`, `payment_link.*`,
+//!   `subscription.*`, `invoice.paid`) with retries and switchable duplicate/shuffle/delay
+//!   faults;
 //! - API faults: 500s, 429s with `Retry-After`, slow answers, dropped connections.
 //!
 //! ```no_run
@@ -36,6 +40,7 @@
 
 mod accept;
 mod api_error;
+mod clock;
 mod currency;
 mod faults;
 mod http;
@@ -43,6 +48,7 @@ mod ids;
 mod server;
 mod shared;
 mod store;
+mod sync;
 mod webhooks;
 
 pub use api_error::ApiError;
@@ -51,9 +57,12 @@ pub use ids::is_razorpay_id;
 pub use server::{Sandbox, SandboxBuilder, SandboxError};
 pub use shared::RecordedRequest;
 pub use store::{
-    CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult,
+    CheckoutFailure, CheckoutMethod, CheckoutOutcome, CheckoutRequest, CheckoutResult, LinkPayment,
+    RefundProcessing, RefundStatus,
 };
-pub use webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry};
+pub use webhooks::{
+    MAX_FAULT_DELAY_MS, WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry,
+};
 
 /// Compiles the README's Rust example as a doc test.
 #[cfg(doctest)]

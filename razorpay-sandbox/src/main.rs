@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use razorpay_sandbox::{Sandbox, SandboxBuilder, WebhookEndpoint, WebhookRetry};
+use razorpay_sandbox::{RefundProcessing, Sandbox, SandboxBuilder, WebhookEndpoint, WebhookRetry};
 
 const USAGE: &str = "\
 razorpay-sandbox: a local stand-in for Razorpay's API, Checkout and webhooks (127.0.0.1 only)
@@ -23,7 +23,11 @@ OPTIONS:
     --webhook-timeout-ms <MS>     Time a receiver has to answer (default 5000)
     --webhook-max-attempts <N>    Attempts per delivery, first included (default 5)
     --webhook-backoff-ms <MS>     First retry delay, doubling afterwards (default 1000)
+    --webhook-retry-razorpay      Razorpay's ~24 h retry schedule on sandbox time (10 attempts)
     --manual-capture              Leave payments authorized unless the order asks for capture
+    --pending-refunds             Normal refunds stay pending (5 days of sandbox time)
+    --unique-receipts             Refuse a repeated order receipt
+    --max-amount <PAISE>          Largest order amount (default 50000000)
     -h, --help                    Show this help
 
 The API is under /v1; the simulated checkout, webhook and fault controls under /sandbox
@@ -56,6 +60,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
     let mut webhooks = Vec::new();
     let mut retry = WebhookRetry::default();
     let mut auto_capture = true;
+    let mut pending_refunds = false;
+    let mut unique_receipts = false;
+    let mut max_amount: Option<i64> = None;
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "-h" | "--help" => return Ok(None),
@@ -71,7 +78,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--webhook-backoff-ms" => {
                 retry.initial_backoff = Duration::from_millis(number(&mut args, &flag)?)
             }
+            "--webhook-retry-razorpay" => retry = WebhookRetry::razorpay(),
             "--manual-capture" => auto_capture = false,
+            "--pending-refunds" => pending_refunds = true,
+            "--unique-receipts" => unique_receipts = true,
+            "--max-amount" => max_amount = Some(number(&mut args, &flag)?),
             other => return Err(format!("unknown option {other:?}")),
         }
     }
@@ -81,7 +92,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         .key_secret(key_secret)
         .webhook_secret(webhook_secret)
         .webhook_retry(retry)
-        .auto_capture(auto_capture);
+        .auto_capture(auto_capture)
+        .unique_receipts(unique_receipts);
+    if pending_refunds {
+        builder = builder.refund_processing(RefundProcessing::Pending);
+    }
+    if let Some(max) = max_amount {
+        builder = builder.max_amount(max);
+    }
     for url in webhooks {
         builder = builder.webhook_endpoint(WebhookEndpoint::new(url));
     }
@@ -163,5 +181,16 @@ mod tests {
         assert!(args(&["--port"]).is_err());
         assert!(args(&["--port", "http"]).is_err());
         assert!(args(&["--bogus"]).is_err());
+        assert!(args(&["--max-amount", "lots"]).is_err());
+        assert!(
+            args(&[
+                "--pending-refunds",
+                "--unique-receipts",
+                "--webhook-retry-razorpay",
+                "--max-amount",
+                "100000"
+            ])
+            .is_ok_and(|a| a.is_some())
+        );
     }
 }

@@ -12,11 +12,16 @@ use tokio::task::JoinHandle;
 
 use crate::accept;
 use crate::api_error::ApiError;
+use crate::clock::Clock;
 use crate::faults::{ApiFault, FaultPlan, FaultRates};
 use crate::http::router;
 use crate::ids::{new_id, random_base62};
-use crate::shared::{RecordedRequest, Shared, lock};
-use crate::store::{CheckoutRequest, CheckoutResult, Store};
+use crate::shared::{RecordedRequest, Shared};
+use crate::store::{
+    AccountSettings, CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment,
+    RefundProcessing, Store, SubscriptionAuth,
+};
+use crate::sync::lock;
 use crate::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookFaults, WebhookRetry, Webhooks};
 
 /// Why the sandbox could not start.
@@ -65,6 +70,7 @@ pub struct SandboxBuilder {
     webhook_retry: WebhookRetry,
     webhook_faults: WebhookFaults,
     fault_rates: FaultRates,
+    settings: AccountSettings,
 }
 
 impl Default for SandboxBuilder {
@@ -79,6 +85,7 @@ impl Default for SandboxBuilder {
             webhook_retry: WebhookRetry::default(),
             webhook_faults: WebhookFaults::default(),
             fault_rates: FaultRates::default(),
+            settings: AccountSettings::default(),
         }
     }
 }
@@ -144,6 +151,25 @@ impl SandboxBuilder {
         self
     }
 
+    /// Largest order amount in minor units (default ₹5,00,000: 50,000,000 paise); above it
+    /// Razorpay answers "Amount exceeds maximum amount allowed.".
+    pub fn max_amount(mut self, max_amount: i64) -> Self {
+        self.settings.max_amount = max_amount;
+        self
+    }
+
+    /// Refuses a repeated order `receipt`, as accounts with unique receipts do (default off).
+    pub fn unique_receipts(mut self, unique: bool) -> Self {
+        self.settings.unique_receipts = unique;
+        self
+    }
+
+    /// How normal-speed refunds are processed (default: at once, as in test mode).
+    pub fn refund_processing(mut self, refunds: RefundProcessing) -> Self {
+        self.settings.refunds = refunds;
+        self
+    }
+
     /// Binds 127.0.0.1 and starts serving in the current tokio runtime.
     pub async fn start(self) -> Result<Sandbox, SandboxError> {
         let key_id = self
@@ -161,6 +187,10 @@ impl SandboxBuilder {
             ));
         }
         let webhook_secret = self.webhook_secret.unwrap_or_else(random_secret);
+        self.webhook_faults
+            .validate()
+            .and_then(|()| self.fault_rates.validate())
+            .map_err(SandboxError::InvalidConfig)?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
             .await
             .map_err(|source| SandboxError::Bind {
@@ -172,8 +202,15 @@ impl SandboxBuilder {
             source,
         })?;
         let (shutdown, shutdown_rx) = watch::channel(false);
+        if self.settings.max_amount < 1 {
+            return Err(SandboxError::InvalidConfig(
+                "the maximum amount must be positive".into(),
+            ));
+        }
         let account_id = new_id("acc");
+        let clock = Clock::real();
         let webhooks = Webhooks::start(
+            clock.clone(),
             account_id.clone(),
             webhook_secret,
             self.webhooks,
@@ -184,13 +221,19 @@ impl SandboxBuilder {
         let mut faults = FaultPlan::default();
         faults.set_rates(self.fault_rates);
         let shared = Arc::new(Shared {
-            store: Mutex::new(Store::new(self.auto_capture)),
+            store: Mutex::new(Store::with_settings(
+                self.auto_capture,
+                self.settings,
+                clock.clone(),
+            )),
             faults: Mutex::new(faults),
             requests: Mutex::new(Vec::new()),
             webhooks,
             key_id,
             key_secret: Secret::new(key_secret),
+            clock,
         });
+        tokio::spawn(tick_every_second(Arc::clone(&shared), shutdown_rx.clone()));
         let server = tokio::spawn(accept::serve(
             listener,
             router(Arc::clone(&shared)),
@@ -204,6 +247,18 @@ impl SandboxBuilder {
             shutdown,
             server: Some(server),
         })
+    }
+}
+
+/// Runs due work (automatic refunds, refund processing, expiry, charges) once a second of
+/// real time, so a sandbox on the real clock behaves like Razorpay without any test help.
+async fn tick_every_second(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            _ = interval.tick() => shared.tick(),
+            _ = shutdown.changed() => break,
+        }
     }
 }
 
@@ -311,9 +366,11 @@ impl Sandbox {
         lock(&self.shared.faults).set_rates(rates);
     }
 
-    /// Removes queued faults and shares.
+    /// Turns every fault off: queued and random API faults and webhook delivery faults;
+    /// deliveries held back by a shuffle or delay are sent at once, so the webhook
+    /// dispatcher becomes idle again.
     pub fn clear_faults(&self) {
-        lock(&self.shared.faults).clear();
+        self.shared.reset_faults();
     }
 
     /// Every `/v1` request seen so far.
@@ -326,9 +383,10 @@ impl Sandbox {
         lock(&self.shared.requests).clear();
     }
 
-    /// Switches webhook delivery faults.
+    /// Switches webhook delivery faults; values out of range are clamped (rates to
+    /// 0.0–1.0, delays to [`crate::MAX_FAULT_DELAY_MS`]). Over HTTP they are refused.
     pub fn set_webhook_faults(&self, faults: WebhookFaults) {
-        self.shared.webhooks.set_faults(faults);
+        self.shared.webhooks.set_faults(faults.clamped());
     }
 
     /// Every webhook delivery attempt so far.
@@ -339,6 +397,74 @@ impl Sandbox {
     /// Waits until all queued webhook deliveries (and their retries) are done; `false` on timeout.
     pub async fn wait_for_webhooks(&self, timeout: Duration) -> bool {
         self.shared.webhooks.wait_idle(timeout).await
+    }
+
+    /// Moves sandbox time forward by `seconds` and runs what became due (automatic refunds
+    /// of uncaptured authorizations, pending refunds, expiry, subscription charges, webhook
+    /// retries waiting on the clock); same as `POST /sandbox/clock/advance`.
+    pub fn advance_clock(&self, seconds: i64) -> Result<i64, ApiError> {
+        self.shared.advance_clock(seconds)
+    }
+
+    /// Sandbox time, in seconds since the Unix epoch.
+    pub fn now(&self) -> i64 {
+        self.shared.clock.now()
+    }
+
+    /// Processes a pending refund (`refund.processed`).
+    pub fn process_refund(&self, refund_id: &str) -> Result<serde_json::Value, ApiError> {
+        let mutation = lock(&self.shared.store).settle_refund(refund_id, true);
+        self.shared.emit(mutation)
+    }
+
+    /// Fails a pending refund (`refund.failed`; the amount is refundable again).
+    pub fn fail_refund(&self, refund_id: &str) -> Result<serde_json::Value, ApiError> {
+        let mutation = lock(&self.shared.store).settle_refund(refund_id, false);
+        self.shared.emit(mutation)
+    }
+
+    /// Late authorization of a failed payment (`payment.authorized`, then captured when its
+    /// order captures automatically and is unpaid).
+    pub fn authorize_late(&self, payment_id: &str) -> Result<serde_json::Value, ApiError> {
+        let mutation = lock(&self.shared.store).authorize_late(payment_id);
+        self.shared.emit(mutation)
+    }
+
+    /// A customer pays a payment link (the whole amount due unless `amount` is given, for
+    /// links that accept partial payments): the signed callback fields.
+    pub fn pay_payment_link(
+        &self,
+        payment_link_id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<LinkPayment, ApiError> {
+        self.shared
+            .pay_payment_link(payment_link_id, method, amount)
+    }
+
+    /// The customer completes a subscription's Checkout (authentication payment; the first
+    /// charge at once when it starts now): the signed `payment_id|subscription_id` fields.
+    pub fn authenticate_subscription(
+        &self,
+        subscription_id: &str,
+        method: CheckoutMethod,
+    ) -> Result<SubscriptionAuth, ApiError> {
+        self.shared
+            .authenticate_subscription(subscription_id, method)
+    }
+
+    /// Makes a subscription's next charges fail (`true`) or succeed again (`false`).
+    pub fn fail_subscription_charges(
+        &self,
+        subscription_id: &str,
+        fail: bool,
+    ) -> Result<serde_json::Value, ApiError> {
+        lock(&self.shared.store).set_subscription_charges_fail(subscription_id, fail)
+    }
+
+    /// Changes how normal-speed refunds are processed from now on.
+    pub fn set_refund_processing(&self, refunds: RefundProcessing) {
+        lock(&self.shared.store).set_refund_processing(refunds);
     }
 
     /// Stops accepting connections, lets open ones finish briefly, and waits for the server.

@@ -1,13 +1,16 @@
 //! State shared by the HTTP handlers and the `Sandbox` handle.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use razorpay_core::Secret;
 use serde::Serialize;
 
 use crate::api_error::ApiError;
+use crate::clock::Clock;
 use crate::faults::FaultPlan;
-use crate::store::{CheckoutRequest, CheckoutResult, Store};
+use crate::store::SubscriptionAuth;
+use crate::store::{CheckoutMethod, CheckoutRequest, CheckoutResult, LinkPayment, Mutation, Store};
+use crate::sync::lock;
 use crate::webhooks::Webhooks;
 
 /// One `/v1` request as the sandbox saw it (for asserting retries from tests).
@@ -36,26 +39,82 @@ pub struct Shared {
     pub webhooks: Arc<Webhooks>,
     pub key_id: String,
     pub key_secret: Secret,
-}
-
-/// Most entries the request and delivery logs keep; older ones are dropped so a long-running
-/// sandbox (or a benchmark) does not grow without bound.
-pub const LOG_LIMIT: usize = 10_000;
-
-/// Appends to a log, dropping the oldest entries beyond [`LOG_LIMIT`].
-pub fn push_bounded<T>(log: &mut Vec<T>, entry: T) {
-    if log.len() >= LOG_LIMIT {
-        log.drain(..log.len() + 1 - LOG_LIMIT);
-    }
-    log.push(entry);
-}
-
-/// Locks a mutex, ignoring poisoning: every critical section leaves consistent data.
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+    pub clock: Clock,
 }
 
 impl Shared {
+    /// Hands a mutation's events to the dispatcher (after the store lock is released) and
+    /// returns its body.
+    pub fn emit(&self, mutation: Mutation) -> Result<serde_json::Value, ApiError> {
+        let (body, events) = mutation?;
+        self.webhooks.emit(events);
+        Ok(body)
+    }
+
+    /// A customer pays a payment link: the callback fields, signed with the key secret.
+    pub fn pay_payment_link(
+        &self,
+        id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<LinkPayment, ApiError> {
+        let (mut paid, events) = lock(&self.store).pay_payment_link(id, method, amount)?;
+        paid.signature = razorpay_core::sign_payment_link(
+            &paid.payment_link_id,
+            &paid.reference_id,
+            &paid.status,
+            &paid.payment_id,
+            self.key_secret.expose_secret(),
+        );
+        self.webhooks.emit(events);
+        Ok(paid)
+    }
+
+    /// The customer authenticates a subscription through Checkout: the signed fields.
+    pub fn authenticate_subscription(
+        &self,
+        id: &str,
+        method: CheckoutMethod,
+    ) -> Result<SubscriptionAuth, ApiError> {
+        let (auth, events) =
+            lock(&self.store).authenticate_subscription(id, method, |payment_id, sub_id| {
+                razorpay_core::sign_subscription(
+                    sub_id,
+                    payment_id,
+                    self.key_secret.expose_secret(),
+                )
+            })?;
+        self.webhooks.emit(events);
+        Ok(auth)
+    }
+
+    /// Turns every API and webhook fault off and releases deliveries they hold back.
+    pub fn reset_faults(&self) {
+        lock(&self.faults).clear();
+        self.webhooks.reset_faults();
+    }
+
+    /// Runs what sandbox time has made due and delivers the events.
+    pub fn tick(&self) {
+        let events = lock(&self.store).tick();
+        self.webhooks.emit(events);
+    }
+
+    /// Advances sandbox time by `seconds`, then runs what became due; the new time.
+    pub fn advance_clock(&self, seconds: i64) -> Result<i64, ApiError> {
+        let now = self.clock.advance(seconds).ok_or_else(|| {
+            ApiError::invalid_field(
+                "seconds",
+                format!(
+                    "The seconds must be between 1 and {}.",
+                    crate::clock::MAX_ADVANCE_SECS
+                ),
+            )
+        })?;
+        self.tick();
+        Ok(now)
+    }
+
     /// Runs a simulated checkout, signs the result with the key secret as Checkout does,
     /// and emits the webhook events of the attempt.
     pub fn checkout(&self, request: &CheckoutRequest) -> Result<CheckoutResult, ApiError> {
@@ -64,18 +123,5 @@ impl Shared {
         })?;
         self.webhooks.emit(events);
         Ok(result)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn logs_keep_the_newest_entries() {
-        let mut log: Vec<usize> = (0..LOG_LIMIT).collect();
-        push_bounded(&mut log, LOG_LIMIT);
-        assert_eq!(log.len(), LOG_LIMIT);
-        assert_eq!((log[0], log[LOG_LIMIT - 1]), (1, LOG_LIMIT));
     }
 }

@@ -136,15 +136,15 @@ async fn validation_errors_match_razorpays_documented_bodies() {
     assert_eq!(
         api.post(
             "/v1/orders",
-            json!({"amount": 100, "currency": "INR", "transfers": []})
+            json!({"amount": 100, "currency": "INR", "colour": "red"})
         )
         .await,
         (
             400,
             error(
-                "transfers is/are not required and should not be sent",
-                INPUT,
-                Some("transfers")
+                "colour is/are not required and should not be sent",
+                ["business", "payment_initiation", "extra_field_sent"],
+                Some("colour")
             )
         )
     );

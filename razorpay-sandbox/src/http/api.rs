@@ -11,17 +11,16 @@ use serde_json::Value;
 
 use super::params;
 use crate::api_error::ApiError;
-use crate::shared::{Shared, lock};
+use crate::shared::Shared;
 use crate::store::Mutation;
+use crate::sync::lock;
 
 type Answer = Result<Json<Value>, ApiError>;
 type QueryPairs = Query<Vec<(String, String)>>;
 
 /// Runs a mutation and emits its events once the store lock is released.
 fn emit(shared: &Shared, mutation: Mutation) -> Answer {
-    let (body, events) = mutation?;
-    shared.webhooks.emit(events);
-    Ok(Json(body))
+    shared.emit(mutation).map(Json)
 }
 
 pub async fn create_order(
@@ -40,8 +39,14 @@ pub async fn list_orders(State(shared): State<Arc<Shared>>, Query(query): QueryP
     ))
 }
 
-pub async fn fetch_order(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
-    Ok(Json(lock(&shared.store).fetch_order(&id)?))
+pub async fn fetch_order(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).fetch_order_expanded(&id, &params::query(query))?,
+    ))
 }
 
 pub async fn edit_order(
@@ -64,8 +69,34 @@ pub async fn list_payments(State(shared): State<Arc<Shared>>, Query(query): Quer
     ))
 }
 
-pub async fn fetch_payment(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
-    Ok(Json(lock(&shared.store).fetch_payment(&id)?))
+pub async fn fetch_payment(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).fetch_payment_expanded(&id, &params::query(query))?,
+    ))
+}
+
+pub async fn edit_payment(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_payment(&id, &params)?))
+}
+
+pub async fn edit_refund(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_refund(&id, &params)?))
 }
 
 pub async fn capture_payment(
@@ -120,4 +151,168 @@ pub async fn list_refunds(State(shared): State<Arc<Shared>>, Query(query): Query
 
 pub async fn fetch_refund(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
     Ok(Json(lock(&shared.store).fetch_refund(&id)?))
+}
+
+pub async fn create_payment_link(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_payment_link(&params)?))
+}
+
+pub async fn list_payment_links(
+    State(shared): State<Arc<Shared>>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_payment_links(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_payment_link(&id)?))
+}
+
+pub async fn edit_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_payment_link(&id, &params)?))
+}
+
+pub async fn cancel_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    let mutation = lock(&shared.store).cancel_payment_link(&id);
+    emit(&shared, mutation)
+}
+
+pub async fn notify_payment_link(
+    State(shared): State<Arc<Shared>>,
+    Path((id, medium)): Path<(String, String)>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).notify_payment_link(&id, &medium)?))
+}
+
+pub async fn create_plan(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_plan(&params)?))
+}
+
+pub async fn list_plans(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(lock(&shared.store).list_plans(&params::query(query))?))
+}
+
+pub async fn fetch_plan(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_plan(&id)?))
+}
+
+pub async fn create_subscription(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_subscription(&params)?))
+}
+
+pub async fn list_subscriptions(
+    State(shared): State<Arc<Shared>>,
+    Query(query): QueryPairs,
+) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_subscriptions(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_subscription(&id)?))
+}
+
+pub async fn cancel_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).cancel_subscription(&id, &params);
+    emit(&shared, mutation)
+}
+
+pub async fn pause_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).pause_subscription(&id, &params, true);
+    emit(&shared, mutation)
+}
+
+pub async fn resume_subscription(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    let mutation = lock(&shared.store).pause_subscription(&id, &params, false);
+    emit(&shared, mutation)
+}
+
+pub async fn list_invoices(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_invoices(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_invoice(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_invoice(&id)?))
+}
+
+pub async fn create_customer(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).create_customer(&params)?))
+}
+
+pub async fn list_customers(State(shared): State<Arc<Shared>>, Query(query): QueryPairs) -> Answer {
+    Ok(Json(
+        lock(&shared.store).list_customers(&params::query(query))?,
+    ))
+}
+
+pub async fn fetch_customer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {
+    Ok(Json(lock(&shared.store).fetch_customer(&id)?))
+}
+
+pub async fn edit_customer(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    let params = params::body(&headers, &body)?;
+    Ok(Json(lock(&shared.store).edit_customer(&id, &params)?))
 }

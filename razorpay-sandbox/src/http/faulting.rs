@@ -10,7 +10,8 @@ use tokio::sync::Notify;
 
 use crate::api_error::ApiError;
 use crate::faults::ApiFault;
-use crate::shared::{RecordedRequest, Shared, lock, push_bounded};
+use crate::shared::{RecordedRequest, Shared};
+use crate::sync::{lock, push_bounded};
 
 /// Request extension set by the accept loop: notifying it makes the loop close the
 /// connection without answering.

@@ -5,11 +5,13 @@ mod api;
 mod auth;
 mod control;
 mod faulting;
+mod limits;
 mod params;
 
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post};
 
@@ -25,7 +27,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/orders/{id}", get(api::fetch_order).patch(api::edit_order))
         .route("/orders/{id}/payments", get(api::order_payments))
         .route("/payments", get(api::list_payments))
-        .route("/payments/{id}", get(api::fetch_payment))
+        .route(
+            "/payments/{id}",
+            get(api::fetch_payment).patch(api::edit_payment),
+        )
         .route("/payments/{id}/capture", post(api::capture_payment))
         .route("/payments/{id}/refund", post(api::create_refund))
         .route("/payments/{id}/refunds", get(api::payment_refunds))
@@ -34,7 +39,43 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(api::payment_refund),
         )
         .route("/refunds", get(api::list_refunds))
-        .route("/refunds/{id}", get(api::fetch_refund))
+        .route(
+            "/refunds/{id}",
+            get(api::fetch_refund).patch(api::edit_refund),
+        )
+        .route(
+            "/payment_links",
+            post(api::create_payment_link).get(api::list_payment_links),
+        )
+        .route(
+            "/payment_links/{id}",
+            get(api::fetch_payment_link).patch(api::edit_payment_link),
+        )
+        .route("/payment_links/{id}/cancel", post(api::cancel_payment_link))
+        .route(
+            "/payment_links/{id}/notify_by/{medium}",
+            post(api::notify_payment_link),
+        )
+        .route(
+            "/customers",
+            post(api::create_customer).get(api::list_customers),
+        )
+        .route(
+            "/customers/{id}",
+            get(api::fetch_customer).put(api::edit_customer),
+        )
+        .route("/plans", post(api::create_plan).get(api::list_plans))
+        .route("/plans/{id}", get(api::fetch_plan))
+        .route(
+            "/subscriptions",
+            post(api::create_subscription).get(api::list_subscriptions),
+        )
+        .route("/subscriptions/{id}", get(api::fetch_subscription))
+        .route("/subscriptions/{id}/cancel", post(api::cancel_subscription))
+        .route("/subscriptions/{id}/pause", post(api::pause_subscription))
+        .route("/subscriptions/{id}/resume", post(api::resume_subscription))
+        .route("/invoices", get(api::list_invoices))
+        .route("/invoices/{id}", get(api::fetch_invoice))
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -47,13 +88,31 @@ pub fn router(shared: Arc<Shared>) -> Router {
         ));
     let sandbox = Router::new()
         .route("/health", get(control::health))
+        .route("/clock", get(control::clock))
+        .route("/clock/advance", post(control::advance_clock))
+        .route("/refunds/processing", post(control::set_refund_processing))
+        .route("/refunds/{id}/process", post(control::process_refund))
+        .route("/refunds/{id}/fail", post(control::fail_refund))
+        .route("/payments/{id}/authorize", post(control::authorize_late))
+        .route("/payment_links/{id}/pay", post(control::pay_payment_link))
+        .route(
+            "/subscriptions/{id}/authenticate",
+            post(control::authenticate_subscription),
+        )
+        .route(
+            "/subscriptions/{id}/charges",
+            post(control::set_subscription_charges),
+        )
         .route("/checkout", post(control::checkout))
         .route(
             "/webhooks",
             post(control::register_webhook).get(control::list_webhooks),
         )
         .route("/webhooks/deliveries", get(control::webhook_deliveries))
-        .route("/webhooks/faults", post(control::set_webhook_faults))
+        .route(
+            "/webhooks/faults",
+            post(control::set_webhook_faults).delete(control::clear_webhook_faults),
+        )
         .route("/webhooks/idle", get(control::wait_webhooks_idle))
         .route(
             "/faults",
@@ -68,6 +127,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .nest("/v1", v1)
         .nest("/sandbox", sandbox)
         .fallback(not_found)
+        .layer(middleware::from_fn(limits::bounded_body))
+        .layer(DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
         .with_state(shared)
 }
 

@@ -31,12 +31,23 @@ pub fn body(headers: &HeaderMap, bytes: &Bytes) -> Result<Params, ApiError> {
     }
 }
 
-/// Query pairs as string parameters (the last value of a repeated key wins).
+/// Query pairs as string parameters (the last value of a repeated key wins), except
+/// `key[]=a&key[]=b`, which collects into an array as Razorpay's `expand[]` does.
 pub fn query(pairs: Vec<(String, String)>) -> Params {
-    pairs
-        .into_iter()
-        .map(|(k, v)| (k, Value::String(v)))
-        .collect()
+    let mut params = Map::new();
+    for (key, value) in pairs {
+        if key.ends_with("[]") {
+            let entry = params
+                .entry(key)
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(items) = entry {
+                items.push(Value::String(value));
+            }
+        } else {
+            params.insert(key, Value::String(value));
+        }
+    }
+    params
 }
 
 /// `a=1&notes[k]=v` → `{"a": "1", "notes": {"k": "v"}}` (values stay strings; the field

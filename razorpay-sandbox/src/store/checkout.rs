@@ -4,9 +4,9 @@ use serde_json::{Map, Value, json};
 
 use super::order::OrderStatus;
 use super::payment::{PaymentError, PaymentRec, PaymentStatus};
-use super::{Event, Store, now};
+use super::{Event, Store};
 use crate::api_error::ApiError;
-use crate::ids::{new_id, random_base62};
+use crate::ids::{new_id, random_digits};
 
 /// How the simulated customer pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -227,7 +227,7 @@ impl Store {
             ));
         }
         let auto_capture = order.payment_capture.unwrap_or(self.auto_capture);
-        let created_at = now();
+        let created_at = self.now();
         let mut payment = PaymentRec {
             id: new_id("pay"),
             order_id: order.id.clone(),
@@ -250,7 +250,10 @@ impl Store {
             captured_at: None,
             created_at,
             card_id: (request.method == CheckoutMethod::Card).then(|| new_id("card")),
-            bank_transaction_id: random_base62(10),
+            token_id: None,
+            invoice_id: None,
+            bank_transaction_id: random_digits(12),
+            auth_code: random_digits(6),
         };
         let payment_id = payment.id.clone();
         let mut events = Vec::new();
@@ -266,7 +269,7 @@ impl Store {
                 });
                 events.push(Event::new(
                     "payment.failed",
-                    vec![("payment", payment.to_json())],
+                    vec![("payment", payment.to_webhook_json())],
                 ));
                 Some(failure.clone())
             }
@@ -275,7 +278,7 @@ impl Store {
                 payment.authorized_at = Some(created_at);
                 events.push(Event::new(
                     "payment.authorized",
-                    vec![("payment", payment.to_json())],
+                    vec![("payment", payment.to_webhook_json())],
                 ));
                 None
             }

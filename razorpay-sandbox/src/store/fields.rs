@@ -17,11 +17,34 @@ pub use razorpay_core::client::{NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MA
 /// Rejects parameters the endpoint does not take, as Razorpay does (`extra_field_sent`).
 pub fn reject_unknown(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
     match params.keys().find(|key| !allowed.contains(&key.as_str())) {
-        Some(key) => Err(ApiError::invalid_field(
-            key,
-            format!("{key} is/are not required and should not be sent"),
-        )),
+        Some(key) => Err(ApiError::extra_field(key)),
         None => Ok(()),
+    }
+}
+
+/// `expand[]` values (one or many), each one of `allowed`.
+pub fn expand(params: &Params, allowed: &[&str]) -> Result<Vec<String>, ApiError> {
+    let values: Vec<String> = match params.get("expand[]") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(one)) => vec![one.clone()],
+        Some(Value::Array(many)) => many
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<_>>()
+            .ok_or_else(|| ApiError::invalid_field("expand", "The expand must be an array."))?,
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "expand",
+                "The expand must be an array.",
+            ));
+        }
+    };
+    match values.iter().find(|v| !allowed.contains(&v.as_str())) {
+        Some(bad) => Err(ApiError::invalid_field(
+            "expand",
+            format!("{bad} is not a valid value for expand."),
+        )),
+        None => Ok(values),
     }
 }
 
@@ -220,5 +243,7 @@ mod tests {
             error.description(),
             "colour is/are not required and should not be sent"
         );
+        assert_eq!(error.body["error"]["reason"], "extra_field_sent");
+        assert_eq!(error.body["error"]["field"], "colour");
     }
 }

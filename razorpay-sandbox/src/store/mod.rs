@@ -6,16 +6,18 @@
 //! dispatcher after unlocking.
 
 mod checkout;
+mod customer;
 pub(crate) mod fields;
 #[cfg(test)]
 mod invariants;
 mod listing;
 mod order;
 mod payment;
+mod payment_link;
 mod refund;
+mod subscription;
 
 use std::collections::HashMap;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value};
 
@@ -24,9 +26,15 @@ pub use checkout::{
 };
 pub(crate) use order::OrderRec;
 pub(crate) use payment::PaymentRec;
+pub use payment_link::LinkPayment;
+pub(crate) use payment_link::LinkRec;
 pub(crate) use refund::RefundRec;
+pub use refund::RefundStatus;
+pub use subscription::SubscriptionAuth;
 
 use crate::api_error::ApiError;
+use crate::clock::Clock;
+use fields::Params;
 
 /// A webhook event produced by a state transition: its name and its `payload` object
 /// (`{"payment": {"entity": {...}}, ...}`), snapshotted at the moment of the transition.
@@ -51,13 +59,6 @@ impl Event {
 /// The result of a mutating operation: the response body and the events to deliver.
 pub type Mutation = Result<(Value, Vec<Event>), ApiError>;
 
-/// Seconds since the Unix epoch, as Razorpay's `created_at` fields.
-pub(crate) fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 /// Razorpay renders empty notes as `[]` (a PHP empty array) and non-empty ones as an object.
 pub(crate) fn notes_json(notes: &Map<String, Value>) -> Value {
     if notes.is_empty() {
@@ -81,15 +82,95 @@ pub struct Store {
     /// Whether payments of orders that do not say otherwise are captured right after
     /// authorization (Razorpay's "automatic capture" account setting).
     auto_capture: bool,
+    /// Account settings beyond capture (limits, receipts, refund processing).
+    settings: AccountSettings,
+    /// Sandbox time (real time unless a test advanced it).
+    clock: Clock,
+    links: HashMap<String, LinkRec>,
+    link_ids: Vec<String>,
+    plans: HashMap<String, subscription::PlanRec>,
+    plan_ids: Vec<String>,
+    subscriptions: HashMap<String, subscription::SubscriptionRec>,
+    subscription_ids: Vec<String>,
+    /// Invoices produced by subscription charges, kept as rendered.
+    invoices: HashMap<String, Value>,
+    invoice_ids: Vec<String>,
+    customers: HashMap<String, customer::CustomerRec>,
+    customer_ids: Vec<String>,
+}
+
+/// How normal-speed refunds are processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RefundProcessing {
+    /// `processed` at once (`speed_processed: normal`), as in Razorpay's test mode.
+    #[default]
+    Immediate,
+    /// `pending` until five days of sandbox time pass or a sandbox control
+    /// processes or fails it, as live normal refunds do.
+    Pending,
+}
+
+/// Sandbox time a pending normal refund takes to be processed (Razorpay: 5–7 working days).
+pub const NORMAL_REFUND_SECS: i64 = 5 * 24 * 60 * 60;
+
+/// Razorpay's default window to capture an authorized payment before it is refunded
+/// automatically (5 days; an order's `payment.capture_options.manual_expiry_period`, in
+/// minutes, overrides it).
+pub const CAPTURE_WINDOW_SECS: i64 = 5 * 24 * 60 * 60;
+
+/// Account settings a test can change from the builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccountSettings {
+    /// Largest order or payment amount in minor units ("Amount exceeds maximum amount allowed.").
+    pub max_amount: i64,
+    /// Whether a repeated order `receipt` is refused (an account-level setting at Razorpay).
+    pub unique_receipts: bool,
+    /// How normal-speed refunds are processed.
+    pub refunds: RefundProcessing,
+}
+
+/// Razorpay's default maximum transaction amount: ₹5,00,000 in paise.
+pub const DEFAULT_MAX_AMOUNT: i64 = 50_000_000;
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            max_amount: DEFAULT_MAX_AMOUNT,
+            unique_receipts: false,
+            refunds: RefundProcessing::Immediate,
+        }
+    }
 }
 
 impl Store {
     /// An empty account; `auto_capture` is the account-wide capture setting.
+    #[cfg(test)]
     pub fn new(auto_capture: bool) -> Self {
         Self {
             auto_capture,
             ..Self::default()
         }
+    }
+
+    /// An account with the given settings, reading time from `clock`.
+    pub fn with_settings(auto_capture: bool, settings: AccountSettings, clock: Clock) -> Self {
+        Self {
+            auto_capture,
+            settings,
+            clock,
+            ..Self::default()
+        }
+    }
+
+    /// Sandbox time in seconds.
+    pub(crate) fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    /// Changes how normal refunds are processed from now on.
+    pub fn set_refund_processing(&mut self, refunds: RefundProcessing) {
+        self.settings.refunds = refunds;
     }
 
     fn order(&self, id: &str) -> Result<&OrderRec, ApiError> {
@@ -103,6 +184,38 @@ impl Store {
     /// `GET /v1/orders/:id`
     pub fn fetch_order(&self, id: &str) -> Result<Value, ApiError> {
         Ok(self.order(id)?.to_json())
+    }
+
+    /// `GET /v1/orders/:id?expand[]=payments` (or `payments.card`).
+    pub fn fetch_order_expanded(&self, id: &str, query: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(query, &["expand[]"])?;
+        let expand = fields::expand(query, &["payments", "payments.card", "transfers"])?;
+        let mut order = self.fetch_order(id)?;
+        let with_card = expand.iter().any(|e| e == "payments.card");
+        if (with_card || expand.iter().any(|e| e == "payments"))
+            && let (Some(map), Ok(rec)) = (order.as_object_mut(), self.order(id))
+        {
+            let payments = rec
+                .payment_ids
+                .iter()
+                .rev()
+                .filter_map(|pid| self.payments.get(pid))
+                .map(|p| p.to_json_with(with_card))
+                .collect();
+            map.insert("payments".into(), listing::collection(payments));
+        }
+        Ok(order)
+    }
+
+    /// Runs whatever sandbox time has made due (called every second and after the clock is
+    /// advanced): automatic refunds of uncaptured authorizations, processing of pending
+    /// refunds, expiry of payment links, subscription charges. Returns the events produced.
+    pub fn tick(&mut self) -> Vec<Event> {
+        let mut events = self.refund_expired_authorizations();
+        events.extend(self.process_due_refunds());
+        events.extend(self.expire_payment_links());
+        events.extend(self.charge_due_subscriptions());
+        events
     }
 
     /// `GET /v1/payments/:id`

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::fields::{self, Params};
-use super::{Store, listing, notes_json, now};
+use super::{Store, listing, notes_json};
 use crate::api_error::ApiError;
 use crate::ids::new_id;
 
@@ -44,6 +44,14 @@ pub struct OrderRec {
     pub first_payment_min_amount: Option<i64>,
     /// `payment_capture` given at creation; `None` follows the account setting.
     pub payment_capture: Option<bool>,
+    /// Seconds an authorized, uncaptured payment of this order waits before it is refunded
+    /// automatically (`payment.capture_options.manual_expiry_period`).
+    pub capture_window_secs: i64,
+    /// Documented parameters the sandbox keeps and echoes but does not act on
+    /// (`method`, `customer_id`, `token`, `bank_account`, `transfers`, …).
+    pub passthrough: Map<String, Value>,
+    /// `offer_id` given at creation.
+    pub offer_id: Option<String>,
     pub created_at: i64,
     pub payment_ids: Vec<String>,
 }
@@ -64,12 +72,17 @@ impl OrderRec {
             "amount_due": self.amount_due(),
             "currency": self.currency,
             "receipt": self.receipt,
-            "offer_id": null,
+            "offer_id": self.offer_id,
             "status": self.status.as_str(),
             "attempts": self.attempts,
             "notes": notes_json(&self.notes),
             "created_at": self.created_at,
         });
+        if let Some(map) = order.as_object_mut() {
+            for (key, value) in &self.passthrough {
+                map.insert(key.clone(), value.clone());
+            }
+        }
         if self.partial_payment
             && let Some(map) = order.as_object_mut()
         {
@@ -91,7 +104,88 @@ const CREATE_FIELDS: &[&str] = &[
     "partial_payment",
     "first_payment_min_amount",
     "payment_capture",
+    "payment",
+    "offer_id",
+    "method",
+    "customer_id",
+    "token",
+    "bank_account",
+    "transfers",
+    "discount",
+    "checkout_config_id",
+    "line_items",
+    "line_items_total",
 ];
+
+/// Documented order parameters the sandbox accepts and echoes back without acting on them.
+const PASSTHROUGH_FIELDS: &[&str] = &[
+    "method",
+    "customer_id",
+    "token",
+    "bank_account",
+    "transfers",
+    "discount",
+    "checkout_config_id",
+    "line_items",
+    "line_items_total",
+];
+
+/// `payment: {capture: "automatic"|"manual", capture_options: {manual_expiry_period, …}}`:
+/// the capture setting and the capture window in seconds.
+fn payment_options(params: &Params) -> Result<(Option<bool>, Option<i64>), ApiError> {
+    let Some(payment) = params.get("payment") else {
+        return Ok((None, None));
+    };
+    let Value::Object(payment) = payment else {
+        return Err(ApiError::invalid_field(
+            "payment",
+            "The payment must be an array.",
+        ));
+    };
+    fields::reject_unknown(payment, &["capture", "capture_options"])?;
+    let capture = match fields::string(payment, "capture")?.as_deref() {
+        None => None,
+        Some("automatic") => Some(true),
+        Some("manual") => Some(false),
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "payment.capture",
+                "The selected payment.capture is invalid.",
+            ));
+        }
+    };
+    let window = match payment.get("capture_options") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(options)) => {
+            fields::reject_unknown(
+                options,
+                &[
+                    "automatic_expiry_period",
+                    "manual_expiry_period",
+                    "refund_speed",
+                ],
+            )?;
+            let minutes = fields::integer(options, "manual_expiry_period")?;
+            match minutes {
+                Some(m) if !(12..=7_200).contains(&m) => {
+                    return Err(ApiError::invalid_field(
+                        "payment.capture_options.manual_expiry_period",
+                        "The manual_expiry_period must be between 12 and 7200 minutes.",
+                    ));
+                }
+                Some(m) => Some(m * 60),
+                None => None,
+            }
+        }
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "payment.capture_options",
+                "The payment.capture_options must be an array.",
+            ));
+        }
+    };
+    Ok((capture, window))
+}
 
 impl Store {
     /// `POST /v1/orders`
@@ -100,7 +194,31 @@ impl Store {
         let amount = fields::required_integer(params, "amount")?;
         let (currency, rule) = fields::currency(params)?;
         fields::amount_at_least_minimum("amount", amount, &currency, rule)?;
+        self.amount_at_most_maximum(amount)?;
         let receipt = fields::receipt(params)?;
+        if self.settings.unique_receipts
+            && let Some(receipt) = &receipt
+            && self
+                .orders
+                .values()
+                .any(|o| o.receipt.as_ref() == Some(receipt))
+        {
+            return Err(ApiError::invalid_field(
+                "receipt",
+                "Order receipt should be unique.",
+            ));
+        }
+        let (capture, capture_window) = payment_options(params)?;
+        let payment_capture = match (fields::boolean(params, "payment_capture")?, capture) {
+            (_, Some(capture)) => Some(capture),
+            (legacy, None) => legacy,
+        };
+        let offer_id = fields::string(params, "offer_id")?;
+        let passthrough = params
+            .iter()
+            .filter(|(key, _)| PASSTHROUGH_FIELDS.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
         let notes = fields::notes(params)?;
         let partial_payment = fields::boolean(params, "partial_payment")?.unwrap_or(false);
         let first_payment_min_amount = fields::integer(params, "first_payment_min_amount")?;
@@ -130,14 +248,62 @@ impl Store {
             amount_paid: 0,
             partial_payment,
             first_payment_min_amount,
-            payment_capture: fields::boolean(params, "payment_capture")?,
-            created_at: now(),
+            payment_capture,
+            capture_window_secs: capture_window.unwrap_or(super::CAPTURE_WINDOW_SECS),
+            passthrough,
+            offer_id,
+            created_at: self.now(),
             payment_ids: Vec::new(),
         };
         let body = order.to_json();
         self.order_ids.push(order.id.clone());
         self.orders.insert(order.id.clone(), order);
         Ok(body)
+    }
+
+    /// An order Razorpay creates itself (for a payment link, a subscription invoice):
+    /// captured automatically, partial payments as asked. Returns its id.
+    pub(super) fn internal_order(
+        &mut self,
+        amount: i64,
+        currency: &str,
+        partial_payment: bool,
+        receipt: Option<String>,
+        notes: Map<String, Value>,
+    ) -> String {
+        let order = OrderRec {
+            id: new_id("order"),
+            amount,
+            currency: currency.to_string(),
+            receipt,
+            notes,
+            status: OrderStatus::Created,
+            attempts: 0,
+            amount_paid: 0,
+            partial_payment,
+            first_payment_min_amount: None,
+            payment_capture: Some(true),
+            capture_window_secs: super::CAPTURE_WINDOW_SECS,
+            passthrough: Map::new(),
+            offer_id: None,
+            created_at: self.now(),
+            payment_ids: Vec::new(),
+        };
+        let id = order.id.clone();
+        self.order_ids.push(id.clone());
+        self.orders.insert(id.clone(), order);
+        id
+    }
+
+    /// Refuses amounts over the account's maximum, with Razorpay's wording.
+    pub(super) fn amount_at_most_maximum(&self, amount: i64) -> Result<(), ApiError> {
+        if amount > self.settings.max_amount {
+            return Err(ApiError::invalid_field(
+                "amount",
+                "Amount exceeds maximum amount allowed.",
+            ));
+        }
+        Ok(())
     }
 
     /// `PATCH /v1/orders/:id` — only `notes` can be edited; they replace the old ones.

@@ -4,7 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::fields::{self, Params};
 use super::order::OrderStatus;
-use super::{Event, Mutation, Store, listing, notes_json, now};
+use super::{Event, Mutation, Store, listing, notes_json};
 use crate::api_error::ApiError;
 
 /// Razorpay's payment states.
@@ -63,7 +63,14 @@ pub struct PaymentRec {
     pub captured_at: Option<i64>,
     pub created_at: i64,
     pub card_id: Option<String>,
+    /// The invoice this payment paid (subscription charges).
+    pub invoice_id: Option<String>,
+    /// The saved card's token, when the payment saved or used one.
+    pub token_id: Option<String>,
+    /// Bank reference: `bank_transaction_id` (netbanking), `rrn` (card, UPI).
     pub bank_transaction_id: String,
+    /// Card authorization code (cards only).
+    pub auth_code: String,
 }
 
 impl PaymentRec {
@@ -90,8 +97,59 @@ impl PaymentRec {
         (json!(fee), json!(tax))
     }
 
-    /// The payment entity exactly as Razorpay's API and webhooks render it.
+    /// The `acquirer_data` Razorpay sends for this payment's method; references are `null`
+    /// until the bank has confirmed the payment.
+    fn acquirer_data(&self) -> Value {
+        let confirmed = self.status != PaymentStatus::Failed;
+        let reference = if confirmed {
+            json!(self.bank_transaction_id)
+        } else {
+            Value::Null
+        };
+        match self.method {
+            "card" => json!({
+                "auth_code": if confirmed { json!(self.auth_code) } else { Value::Null },
+                "rrn": reference,
+            }),
+            "upi" => json!({ "rrn": reference }),
+            "wallet" => json!({ "transaction_id": null }),
+            _ => json!({ "bank_transaction_id": reference }),
+        }
+    }
+
+    /// The card object (`expand[]=card` in the API, always in webhooks), shaped like
+    /// Razorpay's samples for its test card.
+    fn card_json(&self) -> Value {
+        match &self.card_id {
+            Some(id) => json!({
+                "id": id,
+                "entity": "card",
+                "name": "Gaurav Kumar",
+                "last4": "1111",
+                "network": "Visa",
+                "type": "debit",
+                "issuer": null,
+                "international": false,
+                "emi": false,
+                "sub_type": "consumer",
+                "iin": "411111",
+            }),
+            None => Value::Null,
+        }
+    }
+
+    /// The payment entity as Razorpay's webhooks render it: the API entity with the card.
+    pub fn to_webhook_json(&self) -> Value {
+        self.to_json_with(true)
+    }
+
+    /// The payment entity exactly as Razorpay's API renders it (without `expand[]`).
     pub fn to_json(&self) -> Value {
+        self.to_json_with(false)
+    }
+
+    /// The payment entity; `with_card` adds the `card` object of card payments.
+    pub fn to_json_with(&self, with_card: bool) -> Value {
         let (fee, tax) = self.fee_and_tax();
         let refund_status = match self.amount_refunded {
             0 => Value::Null,
@@ -99,7 +157,7 @@ impl PaymentRec {
             _ => json!("partial"),
         };
         let error = self.error.as_ref();
-        json!({
+        let mut payment = json!({
             "id": self.id,
             "entity": "payment",
             "amount": self.amount,
@@ -107,7 +165,7 @@ impl PaymentRec {
             "base_amount": self.amount,
             "status": self.status.as_str(),
             "order_id": self.order_id,
-            "invoice_id": null,
+            "invoice_id": self.invoice_id,
             "international": false,
             "method": self.method,
             "amount_refunded": self.amount_refunded,
@@ -129,11 +187,31 @@ impl PaymentRec {
             "error_source": error.map(|e| e.source.clone()),
             "error_step": error.map(|e| e.step.clone()),
             "error_reason": error.map(|e| e.reason.clone()),
-            "acquirer_data": {
-                "bank_transaction_id": if self.status == PaymentStatus::Failed { Value::Null } else { json!(self.bank_transaction_id) }
-            },
+            "acquirer_data": self.acquirer_data(),
             "created_at": self.created_at,
-        })
+        });
+        if let Some(map) = payment.as_object_mut() {
+            match self.method {
+                "card" => {
+                    if with_card {
+                        map.insert("card".into(), self.card_json());
+                    }
+                    map.insert("token_id".into(), json!(self.token_id));
+                }
+                "upi" => {
+                    map.insert(
+                        "upi".into(),
+                        json!({
+                            "payer_account_type": "bank_account",
+                            "vpa": "success@razorpay",
+                            "flow": "collect",
+                        }),
+                    );
+                }
+                _ => {}
+            }
+        }
+        payment
     }
 }
 
@@ -195,16 +273,129 @@ impl Store {
         Ok((self.fetch_payment(id)?, events))
     }
 
+    /// `PATCH /v1/payments/:id`: only `notes`, which replace the old ones.
+    pub fn edit_payment(&mut self, id: &str, params: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(params, &["notes"])?;
+        if !params.contains_key("notes") {
+            return Err(ApiError::invalid_field(
+                "notes",
+                "The notes field is required.",
+            ));
+        }
+        let notes = fields::notes(params)?;
+        let payment = self
+            .payments
+            .get_mut(id)
+            .ok_or_else(ApiError::id_not_found)?;
+        payment.notes = notes;
+        Ok(payment.to_json())
+    }
+
+    /// `GET /v1/payments/:id?expand[]=card`: the payment, with the card object when asked.
+    pub fn fetch_payment_expanded(&self, id: &str, query: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(query, &["expand[]"])?;
+        let expand = fields::expand(query, &["card", "emi", "offers", "upi"])?;
+        Ok(self
+            .payment(id)?
+            .to_json_with(expand.iter().any(|e| e == "card")))
+    }
+
+    /// Late authorization (sandbox control): a failed payment the bank authorizes after all,
+    /// as Razorpay documents. It is captured when its order captures automatically and is
+    /// still unpaid; otherwise it stays authorized until captured or refunded automatically.
+    pub fn authorize_late(&mut self, id: &str) -> Mutation {
+        let now = self.now();
+        let payment = self
+            .payments
+            .get_mut(id)
+            .ok_or_else(ApiError::id_not_found)?;
+        if payment.status != PaymentStatus::Failed {
+            return Err(ApiError::bad_request(
+                "Only failed payments can be authorized late",
+            ));
+        }
+        payment.status = PaymentStatus::Authorized;
+        payment.error = None;
+        payment.authorized_at = Some(now);
+        let order_id = payment.order_id.clone();
+        let amount = payment.amount;
+        let mut events = vec![Event::new(
+            "payment.authorized",
+            vec![("payment", payment.to_webhook_json())],
+        )];
+        let capture = self.orders.get(&order_id).is_some_and(|order| {
+            order.payment_capture.unwrap_or(self.auto_capture) && amount <= order.amount_due()
+        });
+        if capture {
+            events.extend(self.capture_authorized(id));
+        }
+        Ok((self.fetch_payment(id)?, events))
+    }
+
+    /// Refunds authorized payments left uncaptured past their order's capture window, as
+    /// Razorpay does automatically: the payment becomes `refunded` with a processed refund.
+    pub(super) fn refund_expired_authorizations(&mut self) -> Vec<Event> {
+        let now = self.now();
+        let expired: Vec<String> = self
+            .payment_ids
+            .iter()
+            .filter_map(|id| self.payments.get(id))
+            .filter(|p| p.status == PaymentStatus::Authorized)
+            .filter(|p| {
+                let window = self
+                    .orders
+                    .get(&p.order_id)
+                    .map_or(super::CAPTURE_WINDOW_SECS, |o| o.capture_window_secs);
+                p.authorized_at
+                    .is_some_and(|at| at.saturating_add(window) <= now)
+            })
+            .map(|p| p.id.clone())
+            .collect();
+        let mut events = Vec::new();
+        for id in expired {
+            let Some(payment) = self.payments.get_mut(&id) else {
+                continue;
+            };
+            payment.status = PaymentStatus::Refunded;
+            payment.amount_refunded = payment.amount;
+            let refund = super::RefundRec {
+                status: super::refund::RefundStatus::Processed,
+                speed_processed: "normal",
+                id: crate::ids::new_id("rfnd"),
+                payment_id: id.clone(),
+                amount: payment.amount,
+                currency: payment.currency.clone(),
+                notes: Map::new(),
+                receipt: None,
+                speed_requested: "normal".into(),
+                created_at: now,
+            };
+            let (body, payment_json) = (refund.to_json(), payment.to_webhook_json());
+            events.push(Event::new(
+                "refund.created",
+                vec![("refund", body.clone()), ("payment", payment_json.clone())],
+            ));
+            events.push(Event::new(
+                "refund.processed",
+                vec![("refund", body), ("payment", payment_json)],
+            ));
+            self.refund_ids.push(refund.id.clone());
+            self.refunds.insert(refund.id.clone(), refund);
+        }
+        events
+    }
+
     /// Marks an authorized payment captured and updates its order; emits `payment.captured`
     /// and, when the order becomes fully paid, `order.paid`.
     pub(super) fn capture_authorized(&mut self, id: &str) -> Vec<Event> {
+        let now = self.now();
         let Some(payment) = self.payments.get_mut(id) else {
             return Vec::new();
         };
         payment.status = PaymentStatus::Captured;
-        payment.captured_at = Some(now());
+        payment.captured_at = Some(now);
         let (amount, order_id) = (payment.amount, payment.order_id.clone());
-        let payment_json = payment.to_json();
+        let payment_json = payment.to_webhook_json();
         let mut events = vec![Event::new(
             "payment.captured",
             vec![("payment", payment_json.clone())],

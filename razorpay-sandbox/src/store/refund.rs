@@ -5,14 +5,39 @@ use serde_json::{Map, Value, json};
 
 use super::fields::{self, Params};
 use super::payment::PaymentStatus;
-use super::{Event, Mutation, Store, listing, notes_json, now};
+use super::{Event, Mutation, NORMAL_REFUND_SECS, RefundProcessing, Store, listing, notes_json};
 use crate::api_error::ApiError;
 use crate::ids::new_id;
 
-/// One refund as the sandbox keeps it. Sandbox refunds are processed at once, like normal
-/// refunds in Razorpay's test mode.
+/// Razorpay's refund states: `pending → processed` or `pending → failed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefundStatus {
+    /// Accepted, not yet processed by the bank.
+    Pending,
+    /// Money sent back.
+    Processed,
+    /// The bank refused it; the amount is refundable again.
+    Failed,
+}
+
+impl RefundStatus {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processed => "processed",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+/// One refund as the sandbox keeps it. `speed: optimum` refunds are processed instantly;
+/// normal ones at once or after [`super::NORMAL_REFUND_SECS`], per the account setting.
 #[derive(Debug, Clone)]
 pub struct RefundRec {
+    pub status: RefundStatus,
+    /// `normal` or `instant`, once known.
+    pub speed_processed: &'static str,
     pub id: String,
     pub payment_id: String,
     pub amount: i64,
@@ -37,8 +62,8 @@ impl RefundRec {
             "acquirer_data": { "arn": null },
             "created_at": self.created_at,
             "batch_id": null,
-            "status": "processed",
-            "speed_processed": "normal",
+            "status": self.status.as_str(),
+            "speed_processed": self.speed_processed,
             "speed_requested": self.speed_requested,
         })
     }
@@ -76,6 +101,7 @@ impl Store {
             }
         }
         fields::reject_unknown(params, &["amount", "speed", "notes", "receipt"])?;
+        let now = self.now();
         let payment = self.payment(payment_id)?;
         let speed = fields::string(params, "speed")?.unwrap_or_else(|| "normal".into());
         if speed != "normal" && speed != "optimum" {
@@ -115,7 +141,18 @@ impl Store {
                 "The refund amount provided is greater than amount captured",
             ));
         }
+        let status = if speed == "optimum" || self.settings.refunds == RefundProcessing::Immediate {
+            RefundStatus::Processed
+        } else {
+            RefundStatus::Pending
+        };
         let refund = RefundRec {
+            status,
+            speed_processed: if speed == "optimum" {
+                "instant"
+            } else {
+                "normal"
+            },
             id: new_id("rfnd"),
             payment_id: payment_id.to_string(),
             amount,
@@ -123,7 +160,7 @@ impl Store {
             notes,
             receipt,
             speed_requested: speed,
-            created_at: now(),
+            created_at: now,
         };
         let payment_json = {
             let payment = self
@@ -134,19 +171,19 @@ impl Store {
             if payment.amount_refunded >= payment.amount {
                 payment.status = PaymentStatus::Refunded;
             }
-            payment.to_json()
+            payment.to_webhook_json()
         };
         let body = refund.to_json();
-        let events = vec![
-            Event::new(
-                "refund.created",
-                vec![("refund", body.clone()), ("payment", payment_json.clone())],
-            ),
-            Event::new(
+        let mut events = vec![Event::new(
+            "refund.created",
+            vec![("refund", body.clone()), ("payment", payment_json.clone())],
+        )];
+        if status == RefundStatus::Processed {
+            events.push(Event::new(
                 "refund.processed",
                 vec![("refund", body.clone()), ("payment", payment_json)],
-            ),
-        ];
+            ));
+        }
         if let Some(key) = idempotency_key {
             self.refund_keys.insert(
                 key.to_string(),
@@ -160,6 +197,82 @@ impl Store {
         self.refund_ids.push(refund.id.clone());
         self.refunds.insert(refund.id.clone(), refund);
         Ok((body, events))
+    }
+
+    /// Ends a pending refund: `processed` (`refund.processed`) or `failed` (`refund.failed`,
+    /// and the amount becomes refundable again). Sandbox control and clock-driven.
+    pub fn settle_refund(&mut self, refund_id: &str, processed: bool) -> Mutation {
+        let refund = self
+            .refunds
+            .get_mut(refund_id)
+            .ok_or_else(ApiError::id_not_found)?;
+        if refund.status != RefundStatus::Pending {
+            return Err(ApiError::bad_request(format!(
+                "The refund is already {}",
+                refund.status.as_str()
+            )));
+        }
+        refund.status = if processed {
+            RefundStatus::Processed
+        } else {
+            RefundStatus::Failed
+        };
+        let (amount, payment_id) = (refund.amount, refund.payment_id.clone());
+        let body = refund.to_json();
+        let payment = self
+            .payments
+            .get_mut(&payment_id)
+            .ok_or_else(ApiError::id_not_found)?;
+        if !processed {
+            payment.amount_refunded = payment.amount_refunded.saturating_sub(amount);
+            if payment.status == PaymentStatus::Refunded {
+                payment.status = PaymentStatus::Captured;
+            }
+        }
+        let name = if processed {
+            "refund.processed"
+        } else {
+            "refund.failed"
+        };
+        let event = Event::new(
+            name,
+            vec![
+                ("refund", body.clone()),
+                ("payment", payment.to_webhook_json()),
+            ],
+        );
+        Ok((body, vec![event]))
+    }
+
+    /// Processes pending normal refunds older than [`NORMAL_REFUND_SECS`] of sandbox time.
+    pub(super) fn process_due_refunds(&mut self) -> Vec<Event> {
+        let due = self.now().saturating_sub(NORMAL_REFUND_SECS);
+        let ids: Vec<String> = self
+            .refund_ids
+            .iter()
+            .filter(|id| {
+                self.refunds
+                    .get(*id)
+                    .is_some_and(|r| r.status == RefundStatus::Pending && r.created_at <= due)
+            })
+            .cloned()
+            .collect();
+        ids.iter()
+            .filter_map(|id| self.settle_refund(id, true).ok())
+            .flat_map(|(_, events)| events)
+            .collect()
+    }
+
+    /// `PATCH /v1/refunds/:id`: only `notes`, which replace the old ones.
+    pub fn edit_refund(&mut self, id: &str, params: &Params) -> Result<Value, ApiError> {
+        fields::reject_unknown(params, &["notes"])?;
+        let notes = fields::notes(params)?;
+        let refund = self
+            .refunds
+            .get_mut(id)
+            .ok_or_else(ApiError::id_not_found)?;
+        refund.notes = notes;
+        Ok(refund.to_json())
     }
 
     /// `GET /v1/payments/:id/refunds`
