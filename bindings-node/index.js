@@ -174,3 +174,15 @@ module.exports.verifyPaymentLinkSignature = binding.verifyPaymentLinkSignature
 module.exports.verifyPaymentSignature = binding.verifyPaymentSignature
 module.exports.verifySubscriptionSignature = binding.verifySubscriptionSignature
 module.exports.verifyWebhookSignature = binding.verifyWebhookSignature
+// Error classes (errors.js): named one by one so ESM named imports see them.
+const errors = require('./errors.js')
+module.exports.CheckoutKitError = errors.CheckoutKitError
+module.exports.RazorpayApiError = errors.RazorpayApiError
+module.exports.PaymentAlreadyCapturedError = errors.PaymentAlreadyCapturedError
+module.exports.PAYMENT_ALREADY_CAPTURED = errors.PAYMENT_ALREADY_CAPTURED
+module.exports.errorCode = errors.errorCode
+// Whether the native webhook fast path is installed (see src/fast_path.rs); read-only, hidden.
+Object.defineProperty(module.exports, '__checkoutKitFastPath', {
+  value: binding.__checkoutKitFastPath === true,
+  enumerable: false,
+})

@@ -110,3 +110,26 @@ describe('constructEvent', () => {
     assertThrowsCode(() => verifier.constructEvent(tampered, signature), 'SIGNATURE_MISMATCH')
   })
 })
+
+describe('fast path soundness', () => {
+  test('the raw entry points are installed: napi-rs wraps the verifier where the fast path reads it', () => {
+    // `false` means the load-time layout check failed (a napi-rs upgrade moved the wrapped
+    // struct) and the slower napi-rs glue is serving every call.
+    assert.equal(kit.__checkoutKitFastPath, true)
+  })
+
+  test('a body over a SharedArrayBuffer is copied, not borrowed: same verdicts', () => {
+    const text = '{"entity":"event","event":"payment.captured"}'
+    const shared = new SharedArrayBuffer(text.length)
+    const view = new Uint8Array(shared)
+    view.set(Buffer.from(text))
+    const signature = kit.signWebhook(text, 'whsec')
+    const verifier = new kit.WebhookVerifier('whsec')
+    assert.equal(kit.verifyWebhookSignature(view, signature, 'whsec'), true)
+    assert.equal(kit.validateWebhookSignature(new DataView(shared), signature, 'whsec'), true)
+    assert.equal(verifier.verify(view, signature), true)
+    view[0] = 0x20
+    assert.equal(kit.verifyWebhookSignature(view, signature, 'whsec'), false)
+    assert.equal(verifier.verify(view, signature), false)
+  })
+})

@@ -11,6 +11,14 @@
 //! and both paths call the same functions (`signature::verify_webhook`,
 //! `WebhookVerifier::verify_args`), so behaviour cannot drift. At module load, after napi-rs
 //! registered everything, [`install`] points the three names at these entry points.
+//!
+//! Soundness: `WebhookVerifier#verify` reads the struct napi-rs wrapped in the object, which is
+//! napi-rs's private layout. So the napi crates are pinned to exact versions (workspace
+//! Cargo.toml), and at load [`layout_matches`] builds a verifier through napi-rs's own public
+//! path (`into_instance`) and checks that our unwrap finds the very struct napi-rs hands out.
+//! If it does not (a napi-rs upgrade changed the layout), nothing is replaced: the exports keep
+//! napi-rs's own glue, slower but sound, and `__checkoutKitFastPath` is `false`, which the Node
+//! tests assert against.
 
 use std::ffi::CStr;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -30,6 +38,11 @@ type RawCallback = unsafe extern "C" fn(sys::napi_env, sys::napi_callback_info) 
 /// Points the hot exports at the raw entry points (runs once, when the module loads).
 #[napi(module_exports)]
 pub fn install(mut exports: Object, env: Env) -> Result<()> {
+    let sound = layout_matches(&env)?;
+    mark(&env, &exports, sound)?;
+    if !sound {
+        return Ok(());
+    }
     for (name, callback) in [
         (
             c"verifyWebhookSignature",
@@ -186,13 +199,58 @@ fn receiver<'a>(env: &Env, this: &'a Unknown) -> Result<&'a WebhookVerifier> {
     if status != sys::Status::napi_ok || !matches {
         return Err(not_a_verifier());
     }
+    let wrapped = unwrap(env, this.raw()).ok_or_else(not_a_verifier)?;
+    // SAFETY: objects tagged as `WebhookVerifier` wrap a `WebhookVerifier` at the pointer
+    // `unwrap` returns — checked against napi-rs's own instance at load (`layout_matches`; the
+    // fast path is not installed otherwise). The object is this call's receiver, so it outlives
+    // the borrow, and the struct is never mutated after construction.
+    Ok(unsafe { &*wrapped })
+}
+
+/// The pointer napi wrapped in `object`, read as a `WebhookVerifier`.
+fn unwrap(env: &Env, object: sys::napi_value) -> Option<*const WebhookVerifier> {
     let mut wrapped = ptr::null_mut();
-    // SAFETY: objects tagged as `WebhookVerifier` wrap a `WebhookVerifier` (napi-rs wraps the
-    // boxed struct itself). The object is this call's receiver, so it outlives the borrow, and
-    // the struct is never mutated after construction.
-    let status = unsafe { sys::napi_unwrap(env.raw(), this.raw(), &mut wrapped) };
-    if status != sys::Status::napi_ok || wrapped.is_null() {
-        return Err(not_a_verifier());
+    // SAFETY: `object` is a value of this env; N-API fails for an object with nothing wrapped.
+    let status = unsafe { sys::napi_unwrap(env.raw(), object, &mut wrapped) };
+    (status == sys::Status::napi_ok && !wrapped.is_null())
+        .then_some(wrapped.cast::<WebhookVerifier>().cast_const())
+}
+
+/// Whether [`unwrap`] finds the struct exactly where napi-rs itself keeps it: a verifier is
+/// wrapped through napi-rs's public `into_instance`, whose `ClassInstance` dereferences to the
+/// struct by napi-rs's own reckoning; our raw unwrap must give the same address.
+fn layout_matches(env: &Env) -> Result<bool> {
+    let Some(probe) = WebhookVerifier::probe() else {
+        return Ok(false);
+    };
+    let instance = probe.into_instance(env)?;
+    let theirs: *const WebhookVerifier = &*instance;
+    Ok(unwrap(env, instance.value).is_some_and(|ours| ptr::eq(ours, theirs)))
+}
+
+/// Records on the exports, as a read-only non-enumerable `__checkoutKitFastPath`, whether the
+/// raw entry points are installed (the Node tests require it, so a layout change fails CI).
+fn mark(env: &Env, exports: &Object, installed: bool) -> Result<()> {
+    let mut value = ptr::null_mut();
+    // SAFETY: plain value creation in this env.
+    unsafe { sys::napi_get_boolean(env.raw(), installed, &mut value) };
+    let property = sys::napi_property_descriptor {
+        utf8name: c"__checkoutKitFastPath".as_ptr(),
+        name: ptr::null_mut(),
+        method: None,
+        getter: None,
+        setter: None,
+        value,
+        attributes: sys::PropertyAttributes::default,
+        data: ptr::null_mut(),
+    };
+    // SAFETY: one valid descriptor; `exports` is an object of this env.
+    let status = unsafe { sys::napi_define_properties(env.raw(), exports.raw(), 1, &property) };
+    if status != sys::Status::napi_ok {
+        return Err(Error::new(
+            Status::from(status),
+            "marking the fast path failed",
+        ));
     }
-    Ok(unsafe { &*wrapped.cast::<WebhookVerifier>() })
+    Ok(())
 }

@@ -108,13 +108,69 @@ fn fill<'a>(env: &Env, value: &Unknown, buf: &'a mut Vec<u8>, capacity: usize) -
     Ok(buf.as_slice())
 }
 
+/// Whether the typed array or `DataView` `view` lies over a `SharedArrayBuffer`: its backing
+/// buffer is then not an `ArrayBuffer` (`napi_is_arraybuffer` is false for shared ones).
+fn is_shared(env: &Env, view: &Unknown) -> Result<bool> {
+    let raw = env.raw();
+    let mut backing = ptr::null_mut();
+    // SAFETY: plain queries on a value of this env; null out-pointers are skipped by N-API and
+    // the others are valid locals. A typed array first (Buffer is one): one call on the hot path.
+    let mut status = unsafe {
+        sys::napi_get_typedarray_info(
+            raw,
+            view.raw(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+            &mut backing,
+            ptr::null_mut(),
+        )
+    };
+    if status != sys::Status::napi_ok {
+        // SAFETY: as above.
+        status = unsafe {
+            sys::napi_get_dataview_info(
+                raw,
+                view.raw(),
+                ptr::null_mut(),
+                ptr::null_mut(),
+                &mut backing,
+                ptr::null_mut(),
+            )
+        };
+    }
+    if status != sys::Status::napi_ok || backing.is_null() {
+        // Not a view we can classify: treat it as shared, so it is copied, never borrowed.
+        return Ok(true);
+    }
+    let mut is_plain = false;
+    // SAFETY: as above.
+    let status = unsafe { sys::napi_is_arraybuffer(raw, backing, &mut is_plain) };
+    Ok(status != sys::Status::napi_ok || !is_plain)
+}
+
+/// Copies `len` bytes of shared memory with relaxed atomic loads: other threads may write it
+/// concurrently (JS `Atomics` semantics), so it is never viewed as a plain `&[u8]`.
+///
+/// # Safety
+/// `data` must point to `len` bytes that stay allocated for the call.
+unsafe fn copy_shared(data: *mut u8, len: usize) -> Vec<u8> {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    (0..len)
+        // SAFETY: in bounds of the live allocation; `AtomicU8` has the layout of `u8`.
+        .map(|i| unsafe { AtomicU8::from_ptr(data.add(i)) }.load(Ordering::Relaxed))
+        .collect()
+}
+
 /// N-API always writes valid UTF-8; checked anyway rather than assumed.
 fn utf8<'a>(env: &Env, bytes: &'a [u8], name: &str) -> Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|_| error::arg_value(env, name, "is not valid UTF-8"))
 }
 
 /// Calls `f` with the bytes of a body argument: a `Buffer`/`Uint8Array` (any typed array or
-/// `DataView`: its bytes, borrowed) or a string (its UTF-8 encoding).
+/// `DataView`: its bytes, borrowed) or a string (its UTF-8 encoding). A view over a
+/// `SharedArrayBuffer` is copied first: another thread may write that memory while `f` reads,
+/// and a `&[u8]` over memory that changes underneath it is undefined behaviour.
 pub(crate) fn with_body<R>(
     env: &Env,
     value: &Unknown,
@@ -128,6 +184,10 @@ pub(crate) fn with_body<R>(
     if status == sys::Status::napi_ok {
         let bytes: &[u8] = if data.is_null() || len == 0 {
             &[]
+        } else if is_shared(env, value)? {
+            // SAFETY: as below; the copy reads each byte atomically (see `copy_shared`).
+            let copy = unsafe { copy_shared(data.cast::<u8>(), len) };
+            return f(&copy);
         } else {
             // SAFETY: N-API returned the view's backing memory and byte length; the view stays
             // alive (it is an argument of this call) and JS cannot run while `f` runs.

@@ -21,6 +21,15 @@ pub struct WebhookVerifier {
     inner: CoreVerifier,
 }
 
+impl WebhookVerifier {
+    /// A verifier with a fixed throw-away secret, for the fast path's load-time layout check.
+    pub(crate) fn probe() -> Option<Self> {
+        CoreVerifier::new(["layout-probe"])
+            .ok()
+            .map(|inner| Self { inner })
+    }
+}
+
 #[napi]
 impl WebhookVerifier {
     /// `new WebhookVerifier(secret)` or `new WebhookVerifier([newSecret, oldSecret])`.

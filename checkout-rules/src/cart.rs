@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Every number is taken as given (a negative, zero or absurd quantity is representable) so
 /// that validation can report it instead of failing to parse.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Cart {
     /// The shop's id for the cart, echoed in reports (useful with [`validate_carts`](crate::validate_carts)).
@@ -16,6 +17,7 @@ pub struct Cart {
     pub currency: String,
     /// Lines in the order the shopper sees them.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<CartLine>>", optional))]
     pub lines: Vec<CartLine>,
     /// Order-level discount (coupon) in minor units, allocated across lines by
     /// [`plan_checkout`](crate::plan_checkout). `0` when absent.
@@ -25,6 +27,7 @@ pub struct Cart {
 
 /// One line of a cart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CartLine {
     /// The shop's id for the line; fixes and problems refer to it.

@@ -9,6 +9,7 @@ use crate::Cart;
 /// A snapshot of the products (and variants) a cart may reference, read by the shop from its
 /// database just before validation. JSON: `{"items": [...]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// The entries; order does not matter.
@@ -20,6 +21,7 @@ pub struct Catalog {
 /// Keyed by `(product_id, variant_id)`: a cart line with a variant matches only the entry with
 /// that variant, a line without one matches only the entry without one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogItem {
     /// The product.
@@ -29,9 +31,11 @@ pub struct CatalogItem {
     pub variant_id: Option<String>,
     /// `false` for a deleted product kept in the snapshot (reported as PRODUCT_NOT_FOUND).
     #[serde(default = "yes")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub exists: bool,
     /// `false` when the product exists but cannot be bought (unpublished, discontinued).
     #[serde(default = "yes")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub active: bool,
     /// Current unit price in minor units of `currency`.
     pub unit_price: i64,
@@ -41,9 +45,11 @@ pub struct CatalogItem {
     pub stock_on_hand: i64,
     /// Whether stock is tracked at all (`true` when absent).
     #[serde(default = "yes")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub track_stock: bool,
     /// Whether tracked stock may go below zero (the order is back-ordered).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub allow_backorder: bool,
     /// Minimum quantity per order.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ use crate::{Cart, CartLine};
 /// the shopper has to decide (which items to add or drop) and are left to the front end.
 /// JSON: `{"kind": "SET_QUANTITY", "lineId": "l1", "lineIndex": 0, "quantity": 3}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(
     tag = "kind",
     rename_all = "SCREAMING_SNAKE_CASE",
@@ -23,14 +24,14 @@ pub enum Fix {
         /// The line's id.
         line_id: String,
         /// The line's position in the submitted cart.
-        line_index: usize,
+        line_index: u64,
     },
     /// Set the line's quantity (after merging duplicates into it).
     SetQuantity {
         /// The line's id.
         line_id: String,
         /// The line's position in the submitted cart.
-        line_index: usize,
+        line_index: u64,
         /// The new quantity.
         quantity: i64,
     },
@@ -39,7 +40,7 @@ pub enum Fix {
         /// The line's id.
         line_id: String,
         /// The line's position in the submitted cart.
-        line_index: usize,
+        line_index: u64,
         /// The current unit price in minor units.
         unit_price: i64,
     },
@@ -48,11 +49,11 @@ pub enum Fix {
         /// The duplicate line's id.
         line_id: String,
         /// The duplicate line's position.
-        line_index: usize,
+        line_index: u64,
         /// The id of the line that keeps the merged quantity.
         into_line_id: String,
         /// That line's position.
-        into_line_index: usize,
+        into_line_index: u64,
     },
     /// Replace the order discount (clamped into `0..=subtotal`).
     SetDiscount {
@@ -127,7 +128,9 @@ pub fn apply_fixes(cart: &Cart, fixes: &[Fix]) -> Cart {
             && line_mut(&mut lines, *into_line_index, into_line_id).is_some()
             && let Some(moved) = line_mut(&mut lines, *line_index, line_id).map(|l| l.quantity)
         {
-            lines[*line_index] = None;
+            if let Some(slot) = slot(&mut lines, *line_index) {
+                *slot = None;
+            }
             if let Some(into) = line_mut(&mut lines, *into_line_index, into_line_id) {
                 into.quantity = into.quantity.saturating_add(moved);
             }
@@ -150,8 +153,9 @@ pub fn apply_fixes(cart: &Cart, fixes: &[Fix]) -> Cart {
             line_index,
         } = fix
             && line_mut(&mut lines, *line_index, line_id).is_some()
+            && let Some(slot) = slot(&mut lines, *line_index)
         {
-            lines[*line_index] = None;
+            *slot = None;
         }
     }
     let mut repaired = Cart {
@@ -171,13 +175,19 @@ pub fn apply_fixes(cart: &Cart, fixes: &[Fix]) -> Cart {
 /// The still-present line at `index`, if its id is `id`.
 fn line_mut<'a>(
     lines: &'a mut [Option<CartLine>],
-    index: usize,
+    index: u64,
     id: &str,
 ) -> Option<&'a mut CartLine> {
+    // An index beyond `usize` cannot name a line of this cart: ignored like any stale fix.
     lines
-        .get_mut(index)
+        .get_mut(usize::try_from(index).ok()?)
         .and_then(Option::as_mut)
         .filter(|l| l.line_id == id)
+}
+
+/// The slot at a wire index (`u64`), if it is in range.
+fn slot(lines: &mut [Option<CartLine>], index: u64) -> Option<&mut Option<CartLine>> {
+    lines.get_mut(usize::try_from(index).ok()?)
 }
 
 #[cfg(test)]

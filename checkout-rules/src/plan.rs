@@ -8,6 +8,7 @@ use crate::{Cart, Catalog, CatalogIndex, Policy, ProblemCode, Severity, validate
 
 /// The order to persist for a valid cart: locked prices, exact totals, stock to decrement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckoutPlan {
     /// The cart id, if the cart had one.
@@ -35,6 +36,7 @@ pub struct CheckoutPlan {
 
 /// One line of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedLine {
     /// The cart line id (the first line, when duplicates were merged).
@@ -58,6 +60,7 @@ pub struct PlannedLine {
 
 /// Units to take out of stock for one catalog item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct StockDecrement {
     /// The product.

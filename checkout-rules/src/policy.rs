@@ -14,6 +14,7 @@ use crate::currency::CurrencyTable;
 /// A change within tolerance is a warning (the shopper pays the current price); beyond it,
 /// the problem is blocking until the shopper accepts the new price.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriceTolerance {
     /// Largest tolerated change per unit, in minor units.
@@ -55,6 +56,7 @@ impl PriceTolerance {
 
 /// Payable limits for one currency, in minor units.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AmountLimits {
     /// Smallest payable total; overrides the currency table's minimum.
@@ -67,6 +69,7 @@ pub struct AmountLimits {
 
 /// What to do with two lines for the same product and variant.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum DuplicateLines {
     /// Merge them (DUPLICATE_LINE is a warning; the plan holds one line).
@@ -81,28 +84,43 @@ pub enum DuplicateLines {
 /// minimum of the currency table applies, duplicate lines are merged, Razorpay's currencies.
 /// An unknown field is an error, so a misspelt rule cannot silently fall back to its default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Policy {
     /// Tolerance for prices that went up since the shopper added the line.
+    #[cfg_attr(feature = "ts", ts(as = "Option<PriceTolerance>", optional))]
     pub price_increase_tolerance: PriceTolerance,
     /// Tolerance for prices that went down.
+    #[cfg_attr(feature = "ts", ts(as = "Option<PriceTolerance>", optional))]
     pub price_decrease_tolerance: PriceTolerance,
     /// Most lines a cart may have (after merging duplicates and removing dead lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub max_lines: Option<u32>,
     /// Most units a cart may hold, summed over lines.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub max_total_quantity: Option<i64>,
     /// Payable limits per currency code.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<BTreeMap<String, AmountLimits>>", optional)
+    )]
     pub amount_limits: BTreeMap<String, AmountLimits>,
     /// Apply the currency table's `min_amount` (Razorpay: 100 paise for INR) when
     /// `amount_limits` sets no minimum for the cart's currency.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub apply_gateway_minimum: bool,
     /// Merge or report duplicate lines.
+    #[cfg_attr(feature = "ts", ts(as = "Option<DuplicateLines>", optional))]
     pub duplicate_lines: DuplicateLines,
     /// Currency table; `None` means [`CurrencyTable::razorpay`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<crate::currency::CurrencyInfo>>", optional)
+    )]
     pub currencies: Option<CurrencyTable>,
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The declaration order is the precedence order: within one line (and among cart-level
 /// problems) problems are listed in this order. See the crate docs for the suppression rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum ProblemCode {
@@ -99,6 +100,7 @@ impl std::fmt::Display for ProblemCode {
 
 /// Whether a problem stops checkout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     /// Checkout cannot proceed until the problem is fixed.

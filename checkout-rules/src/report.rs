@@ -7,6 +7,7 @@ use crate::{Cart, Fix, ProblemCode, Severity};
 /// One problem with one cart line. A line may have several (a price change and a stock
 /// shortage); each has its own entry, ordered by line and then by code precedence.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct InvalidItem {
     /// Stable machine-readable code.
@@ -18,7 +19,7 @@ pub struct InvalidItem {
     /// The line's id.
     pub line_id: String,
     /// The line's position in the submitted cart.
-    pub line_index: usize,
+    pub line_index: u64,
     /// The product.
     pub product_id: String,
     /// The variant, if any.
@@ -53,6 +54,7 @@ pub struct InvalidItem {
 /// A problem with the cart as a whole, evaluated on the cart as it would be checked out
 /// (after every line fix).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CartProblem {
     /// Stable machine-readable code.
@@ -74,12 +76,13 @@ pub struct CartProblem {
 
 /// Totals of a cart in minor units.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Totals {
     /// ISO currency code.
     pub currency: String,
     /// Number of lines.
-    pub line_count: usize,
+    pub line_count: u64,
     /// Units summed over lines.
     pub total_quantity: i64,
     /// Σ quantity × unit price.
@@ -92,6 +95,7 @@ pub struct Totals {
 
 /// The result of [`validate_cart`](crate::validate_cart).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CartReport {
     /// The cart id, if the cart had one.

@@ -162,7 +162,7 @@ fn items_are_ordered_by_line_then_code() {
         line("c", "mug", 1, 100),
     ]);
     let report = check(&c, &catalog([product("mug", 100, 3)]));
-    let order: Vec<(usize, C)> = report
+    let order: Vec<(u64, C)> = report
         .invalid_items
         .iter()
         .map(|i| (i.line_index, i.code))

@@ -11,6 +11,14 @@ cd "$(dirname "$0")/../.."
 command -v node >/dev/null || { echo "node (>= 18) is required for the Node stage" >&2; exit 1; }
 echo "node $(node --version), npm $(npm --version)"
 
+# The shapes of the Rust types are generated (ts-rs): fail when the committed ones are stale.
+./scripts/gen-types.sh
+git ls-files --error-unmatch bindings-node/types >/dev/null
+if ! git diff --exit-code -- bindings-node/types || [ -n "$(git ls-files --others --exclude-standard bindings-node/types)" ]; then
+  echo "bindings-node/types/*.d.ts is stale: run ./scripts/gen-types.sh and commit it" >&2
+  exit 1
+fi
+
 cd bindings-node
 npm ci --no-audit --no-fund
 npm run build:debug

@@ -75,15 +75,6 @@ pub enum Fix {
     },
 }
 
-fn index(i: usize) -> u64 {
-    i as u64
-}
-
-fn from_index(i: u64) -> usize {
-    // An index that does not fit points at no line; apply_fixes ignores such fixes.
-    usize::try_from(i).unwrap_or(usize::MAX)
-}
-
 impl From<rules::Fix> for Fix {
     fn from(f: rules::Fix) -> Self {
         use rules::Fix as R;
@@ -93,7 +84,7 @@ impl From<rules::Fix> for Fix {
                 line_index,
             } => Self::RemoveLine {
                 line_id,
-                line_index: index(line_index),
+                line_index,
             },
             R::SetQuantity {
                 line_id,
@@ -101,7 +92,7 @@ impl From<rules::Fix> for Fix {
                 quantity,
             } => Self::SetQuantity {
                 line_id,
-                line_index: index(line_index),
+                line_index,
                 quantity,
             },
             R::AcceptNewPrice {
@@ -110,7 +101,7 @@ impl From<rules::Fix> for Fix {
                 unit_price,
             } => Self::AcceptNewPrice {
                 line_id,
-                line_index: index(line_index),
+                line_index,
                 unit_price,
             },
             R::MergeLines {
@@ -120,9 +111,9 @@ impl From<rules::Fix> for Fix {
                 into_line_index,
             } => Self::MergeLines {
                 line_id,
-                line_index: index(line_index),
+                line_index,
                 into_line_id,
-                into_line_index: index(into_line_index),
+                into_line_index,
             },
             R::SetDiscount { order_discount } => Self::SetDiscount { order_discount },
             R::AddItems {
@@ -150,7 +141,7 @@ impl Fix {
                 line_index,
             } => R::RemoveLine {
                 line_id,
-                line_index: from_index(line_index),
+                line_index,
             },
             Self::SetQuantity {
                 line_id,
@@ -158,7 +149,7 @@ impl Fix {
                 quantity,
             } => R::SetQuantity {
                 line_id,
-                line_index: from_index(line_index),
+                line_index,
                 quantity,
             },
             Self::AcceptNewPrice {
@@ -167,7 +158,7 @@ impl Fix {
                 unit_price,
             } => R::AcceptNewPrice {
                 line_id,
-                line_index: from_index(line_index),
+                line_index,
                 unit_price,
             },
             Self::MergeLines {
@@ -177,9 +168,9 @@ impl Fix {
                 into_line_index,
             } => R::MergeLines {
                 line_id,
-                line_index: from_index(line_index),
+                line_index,
                 into_line_id,
-                into_line_index: from_index(into_line_index),
+                into_line_index,
             },
             Self::SetDiscount { order_discount } => R::SetDiscount { order_discount },
             Self::AddItems {

@@ -176,7 +176,7 @@ impl From<rules::InvalidItem> for InvalidItem {
             severity: i.severity.into(),
             message: i.message,
             line_id: i.line_id,
-            line_index: i.line_index as u64,
+            line_index: i.line_index,
             product_id: i.product_id,
             variant_id: i.variant_id,
             requested_quantity: i.requested_quantity,
@@ -208,7 +208,7 @@ impl From<rules::Totals> for Totals {
     fn from(t: rules::Totals) -> Self {
         Self {
             currency: t.currency,
-            line_count: t.line_count as u64,
+            line_count: t.line_count,
             total_quantity: t.total_quantity,
             subtotal: t.subtotal,
             discount: t.discount,

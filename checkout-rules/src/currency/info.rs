@@ -6,6 +6,7 @@ use super::CurrencyError;
 
 /// How the integer part of a formatted amount is grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Grouping {
     /// Groups of three: `1,234,567`.
@@ -20,6 +21,7 @@ pub enum Grouping {
 /// Amounts are always `i64` minor units: `exponent` is the number of decimal places, so
 /// ₹1.00 is `100` (exponent 2), ¥1 is `1` (exponent 0) and 1.000 KD is `1000` (exponent 3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CurrencyInfo {
     /// ISO 4217 alphabetic code, upper case (`"INR"`).
@@ -35,9 +37,11 @@ pub struct CurrencyInfo {
     /// Payable amounts must be a multiple of this many minor units (1 for most currencies;
     /// 10 for three-decimal currencies, whose last digit Razorpay requires to be 0).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<i64>", optional))]
     pub amount_step: i64,
     /// Digit grouping used by [`format`](Self::format).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Grouping>", optional))]
     pub grouping: Grouping,
 }
 

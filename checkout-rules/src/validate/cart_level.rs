@@ -160,7 +160,7 @@ pub(super) fn check(repaired: &Cart, policy: &Policy, money: &Money<'_>) -> Cart
 
     let totals = Totals {
         currency: repaired.currency.clone(),
-        line_count,
+        line_count: super::wire_index(line_count),
         total_quantity,
         subtotal,
         discount,

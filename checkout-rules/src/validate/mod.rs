@@ -151,7 +151,7 @@ fn check_item(
     for code in codes {
         let fix = Fix::SetQuantity {
             line_id: anchor_line.line_id.clone(),
-            line_index: anchor,
+            line_index: wire_index(anchor),
             quantity: target,
         };
         let message = messages::line(code, &facts_for(anchor_line, code), &fix);
@@ -172,9 +172,9 @@ fn check_item(
         if i != anchor {
             let fix = Fix::MergeLines {
                 line_id: line.line_id.clone(),
-                line_index: i,
+                line_index: wire_index(i),
                 into_line_id: anchor_line.line_id.clone(),
-                into_line_index: anchor,
+                into_line_index: wire_index(anchor),
             };
             let code = ProblemCode::DuplicateLine;
             let message = messages::line(code, &facts_for(line, code), &fix);
@@ -188,7 +188,7 @@ fn check_item(
         ) {
             let fix = Fix::AcceptNewPrice {
                 line_id: line.line_id.clone(),
-                line_index: i,
+                line_index: wire_index(i),
                 unit_price: item.unit_price,
             };
             let mut facts = facts_for(line, d.code);
@@ -205,6 +205,12 @@ fn check_item(
     }
 }
 
+/// A line position as it crosses the wire: `u64`, the same in JSON, TypeScript and uniffi
+/// (`usize` would change width with the platform). Every `usize` fits in it.
+pub(crate) fn wire_index(index: usize) -> u64 {
+    u64::try_from(index).unwrap_or(u64::MAX)
+}
+
 /// Clamp a widened (i128) amount or quantity into `i64` for reporting; the rules themselves
 /// never clamp, they report AMOUNT_OVERFLOW.
 fn saturate(v: i128) -> i64 {
@@ -219,7 +225,7 @@ fn remove_item(
 ) -> InvalidItem {
     let fix = Fix::RemoveLine {
         line_id: line.line_id.clone(),
-        line_index: index,
+        line_index: wire_index(index),
     };
     let message = messages::line(code, facts, &fix);
     base_item(code, Severity::Blocking, message, index, line, fix)
@@ -238,7 +244,7 @@ fn base_item(
         severity,
         message,
         line_id: line.line_id.clone(),
-        line_index: index,
+        line_index: wire_index(index),
         product_id: line.product_id.clone(),
         variant_id: line.variant_id.clone(),
         requested_quantity: line.quantity,

@@ -50,14 +50,14 @@ pub fn only_item(report: &CartReport) -> &checkout_rules::InvalidItem {
     &report.invalid_items[0]
 }
 
-pub fn remove(line_id: &str, line_index: usize) -> Fix {
+pub fn remove(line_id: &str, line_index: u64) -> Fix {
     Fix::RemoveLine {
         line_id: line_id.into(),
         line_index,
     }
 }
 
-pub fn set_quantity(line_id: &str, line_index: usize, quantity: i64) -> Fix {
+pub fn set_quantity(line_id: &str, line_index: u64, quantity: i64) -> Fix {
     Fix::SetQuantity {
         line_id: line_id.into(),
         line_index,
