@@ -2,10 +2,10 @@
 """Writes python/checkout_kit/_uniffi.py: uniffi's Python for the whole API, from a built library.
 
     python3 bindings-python/generate_uniffi.py --bindgen target/debug/uniffi-bindgen \
-        --library target/debug/lib_native.so
+        --library target/debug/libcheckout_kit.so
 
-The library is this crate's cdylib (the PyO3 module, which links bindings-uniffi's scaffolding),
-so the generated checksums are those of the very file the wheel ships. One change is made to
+The library is bindings-uniffi's cdylib (libcheckout_kit) or this crate's (lib_native, which links
+bindings-uniffi): both carry the same uniffi metadata, so either gives the same module. One change is made to
 uniffi's output: the generated module loads that library by file name (`lib<name>.so` beside it);
 here it is the PyO3 extension `checkout_kit/_native.*`, already imported, so the loader opens
 `_native.__file__` instead. The script fails if uniffi's loader line ever changes shape.
@@ -32,7 +32,7 @@ REPLACEMENT = (
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--bindgen", required=True, help="the uniffi-bindgen binary (bindings-uniffi)")
-    p.add_argument("--library", required=True, help="the built bindings-python cdylib")
+    p.add_argument("--library", required=True, help="the built bindings-uniffi (or bindings-python) cdylib")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         # Run inside the workspace so `cargo metadata` finds bindings-uniffi/uniffi.toml.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Python stage: the `checkout_kit` package (bindings-python) as a user gets it.
-#  1. build the library and write the uniffi-generated module from it (generate_uniffi.py);
+#  1. write the uniffi-generated module (generate_uniffi.py) from bindings-uniffi's library;
 #  2. `maturin build`: a manylinux wheel; `maturin sdist`: the source package, which must build;
 #  3. install the wheel into a fresh venv and run the Python tests from the installed package,
 #     with no Rust toolchain on PATH (the user's view: pip install, no cargo).
@@ -15,8 +15,8 @@ DIST="$TARGET_DIR/python-dist"
 MATURIN_SPEC="maturin>=1.9,<2"
 
 case "$(uname -s)" in
-  Darwin) LIB_FILE="lib_native.dylib" ;;
-  *) LIB_FILE="lib_native.so" ;;
+  Darwin) LIB_FILE="libcheckout_kit.dylib" ;;
+  *) LIB_FILE="libcheckout_kit.so" ;;
 esac
 
 echo "--- tools: $MATURIN_SPEC and pytest in $TOOLS/build-venv"
@@ -24,8 +24,12 @@ BUILD_VENV="$TOOLS/build-venv"
 [ -x "$BUILD_VENV/bin/python" ] || python3 -m venv "$BUILD_VENV"
 "$BUILD_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$MATURIN_SPEC" "pytest>=7"
 
-echo "--- build: bindings-python (cdylib), uniffi-bindgen and the razorpay-sandbox binary"
-cargo build --locked -p bindings-python --lib -p bindings-uniffi --bin uniffi-bindgen -p razorpay-sandbox --bins
+echo "--- build: bindings-uniffi (cdylib + uniffi-bindgen) and the razorpay-sandbox binary"
+# The same build as the uniffi stage (so it is already done there). The generated Python is
+# written from bindings-uniffi's own library: it carries the same uniffi metadata (same crate,
+# same source) as the `_native` module maturin builds, which links that crate; the tests then
+# call every generated function through `_native`'s file.
+cargo build --locked -p bindings-uniffi -p razorpay-sandbox --lib --bins
 export CHECKOUT_KIT_SANDBOX_BIN="$TARGET_DIR/debug/razorpay-sandbox"
 
 echo "--- generate: bindings-python/python/checkout_kit/_uniffi.py"

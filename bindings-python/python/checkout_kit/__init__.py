@@ -57,7 +57,7 @@ def _policy_bytes(policy):
     tables, so the generated converter writes it and Rust reads it with uniffi's own code)."""
     if policy is None:
         return None
-    converter = _uniffi._UniffiConverterTypePolicy
+    converter = _uniffi._UniffiFfiConverterTypePolicy
     converter.check_lower(policy)
     rbuf = converter.lower(policy)
     try:
@@ -70,7 +70,7 @@ def validate_cart(cart, catalog, policy=None):
     """Validates a cart against a catalog snapshot and the shop's policy (``None`` for the
     default). Problems come back in the ``CartReport``, never as an error."""
     data = _native.validate_cart(cart, catalog, _policy_bytes(policy))
-    return _read(_uniffi._UniffiConverterTypeCartReport, data)
+    return _read(_uniffi._UniffiFfiConverterTypeCartReport, data)
 
 
 def plan_checkout(cart, catalog, policy=None):
@@ -78,15 +78,15 @@ def plan_checkout(cart, catalog, policy=None):
     raises ``CartError.NotReady`` carrying the report."""
     ready, data = _native.plan_checkout(cart, catalog, _policy_bytes(policy))
     if ready:
-        return _read(_uniffi._UniffiConverterTypeCheckoutPlan, data)
-    report = _read(_uniffi._UniffiConverterTypeCartReport, data)
+        return _read(_uniffi._UniffiFfiConverterTypeCheckoutPlan, data)
+    report = _read(_uniffi._UniffiFfiConverterTypeCartReport, data)
     raise CartError.NotReady(code="CART_NOT_READY", report=report)  # noqa: F405
 
 
 def validate_carts(carts, catalog, policy=None):
     """Validates many carts against one catalog snapshot; reports come back in order."""
     data = _native.validate_carts(carts, catalog, _policy_bytes(policy))
-    return _read(_uniffi._UniffiConverterSequenceTypeCartReport, data)
+    return _read(_uniffi._UniffiFfiConverterSequenceTypeCartReport, data)
 
 
 # --- Exit guard (issue 15): no Rust thread enters a finalising interpreter ------------------
