@@ -18,3 +18,4 @@ stage "Node: @checkout-kit/node" bash scripts/ci/node.sh
 stage "NestJS example" bash scripts/ci/nestjs.sh
 stage "uniffi: Kotlin, Swift (and the generated Python)" bash scripts/ci/uniffi.sh
 stage "Python: checkout_kit (maturin wheel, installed into a fresh venv)" bash scripts/ci/python.sh
+stage "Packages: npm tarballs in a fresh NestJS project, the jar on a bare classpath, cargo package, MSRV" bash scripts/ci/packages.sh
