@@ -191,6 +191,8 @@ pub fn validate_cart<'py>(
 
 /// Plans a checkout; returns `(True, serialised CheckoutPlan)` or `(False, serialised
 /// CartReport)` when something blocks (`__init__.py` raises `CartError.NotReady` with it).
+// `checkout_rules::plan_checkout` returns the whole report as its error: it is the answer.
+#[allow(clippy::result_large_err)]
 #[pyfunction]
 #[pyo3(signature = (cart, catalog, policy=None))]
 pub fn plan_checkout<'py>(
