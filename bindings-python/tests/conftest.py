@@ -1,6 +1,6 @@
 """Shared pytest fixtures: the public fixtures folder and the generated `checkout_kit` module.
 
-The module is imported from the installed wheel (scripts/ci/uniffi.sh builds and installs it),
+The module is imported from the installed wheel (scripts/ci/python.sh builds it with maturin and installs it into a fresh venv),
 so these tests exercise exactly what a Python user gets.
 """
 
@@ -10,7 +10,7 @@ import pathlib
 
 import pytest
 
-REPO_ROOT = pathlib.Path(__file__).resolve().parents[3]
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = pathlib.Path(os.environ.get("CHECKOUT_KIT_FIXTURES", REPO_ROOT / "fixtures"))
 
 
