@@ -185,6 +185,11 @@ export interface RazorpayOptions {
   retries?: boolean | number | { maxRetries?: number; initialBackoff?: number; maxBackoff?: number; maxRetryAfter?: number }
   /** Default `checkout-kit/<version>`. */
   userAgent?: string
+  /**
+   * Largest response body read, success or error, in bytes (default 8 MiB); a longer answer
+   * rejects with code `RESPONSE_TOO_LARGE` without being read further.
+   */
+  maxResponseBytes?: number
   /** As the official option: headers sent with every request (`X-Razorpay-Account`). */
   headers?: Record<string, string>
 }
