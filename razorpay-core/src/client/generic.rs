@@ -53,6 +53,8 @@ impl RazorpayClient {
         let mut call = call.idempotency_key(request.idempotency_key);
         // The table decides: a key makes only the refund safe to repeat.
         call.replay_safe = request.replay_safe;
+        // Another kind of object (a redirect target's, a proxy's) is not this call's answer.
+        call.entity = request.entity;
         self.execute(call).await
     }
 

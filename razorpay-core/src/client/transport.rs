@@ -28,6 +28,9 @@ pub(crate) struct Call {
     pub idempotency_key: Option<String>,
     /// Repeating the call cannot duplicate its effect (GET, keyed refund).
     pub replay_safe: bool,
+    /// The `entity` a successful answer must carry when the decoded type names none (the API
+    /// table's untyped calls): an answer of another kind is an error, not a silent success.
+    pub entity: Option<&'static str>,
 }
 
 impl Call {
@@ -41,6 +44,7 @@ impl Call {
             content_type: None,
             idempotency_key: None,
             replay_safe: true,
+            entity: None,
         }
     }
 
@@ -68,6 +72,7 @@ impl Call {
             content_type: None,
             idempotency_key: None,
             replay_safe,
+            entity: None,
         })
     }
 
@@ -132,7 +137,7 @@ impl Transport {
         loop {
             let error = match self.attempt(&call).await {
                 Ok((status, body)) => {
-                    if let Some(expected) = T::ENTITY {
+                    if let Some(expected) = T::ENTITY.or(call.entity) {
                         validate::entity(expected, &body)
                             .map_err(|reason| ClientError::unexpected(status, reason, &body))?;
                     }
