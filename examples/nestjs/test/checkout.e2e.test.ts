@@ -566,10 +566,12 @@ describe('concurrency', () => {
           .send(body);
       }),
     );
-    for (const answer of answers) {
-      assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      assert.equal(answer.body.duplicate, false);
-    }
+    for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    // The eight say the same thing (only the envelope's created_at differs), so reconciliation
+    // recognises all but the first as duplicates of what it already knows (razorpay-core
+    // deduplicates on what an event says, not on its unsigned id) — yet every writer's event id
+    // is kept: no update is lost between the concurrent writers.
+    assert.equal(answers.filter((answer) => answer.body.duplicate === false).length <= 1, true);
     const view = await api().get(`/orders/${session.orderId}`).set('authorization', ADMIN);
     assert.equal(view.body.status, 'PAID');
     for (const eventId of eventIds) assert.ok(view.body.paymentState.appliedEventIds.includes(eventId), eventId);

@@ -20,7 +20,8 @@ export function toRulesCart(cart: Cart): RulesCart {
 
 /** The shop's cart lines from a cart the module returned (e.g. the report's `repairedCart`). */
 export function fromRulesCart(_userId: string, cart: RulesCart): Pick<Cart, 'currency' | 'items'> {
-  const items: CartItem[] = cart.lines.map((line) => ({
+  // `lines` is optional in the generated input type (serde defaults it); an output cart has it.
+  const items: CartItem[] = (cart.lines ?? []).map((line) => ({
     lineId: line.lineId,
     productId: line.productId,
     quantity: line.quantity,
