@@ -47,8 +47,10 @@ case "$(basename "$WHEEL")" in
   *-abi3-manylinux*|*-abi3-macosx*|*-abi3-win*) echo "wheel: $(basename "$WHEEL") ($(du -h "$WHEEL" | cut -f1))" ;;
   *) echo "wheel has no manylinux/abi3 tag: $WHEEL" >&2; exit 1 ;;
 esac
+# The listing is read whole first: `grep -q` stopping early would SIGPIPE tar under pipefail.
+SDIST_LISTING="$(tar -tzf "$SDIST")"
 for member in checkout_kit/__init__.py checkout_kit/_uniffi.py; do
-  tar -tzf "$SDIST" | grep -q "/python/$member\$" || { echo "sdist lacks $member" >&2; exit 1; }
+  grep -q "/python/$member\$" <<<"$SDIST_LISTING" || { echo "sdist lacks $member" >&2; exit 1; }
 done
 
 echo "--- sdist: builds a wheel from the source package alone"
