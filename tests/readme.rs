@@ -118,6 +118,8 @@ fn every_readme_block_is_exercised() {
             }
             "ts" => assert_excerpt_of(code, "examples/nestjs/src", "ts"),
             "kotlin" => assert_excerpt_of(code, "bindings-uniffi/tests/kotlin", "kt"),
+            // The browser snippet is kept as a whole page beside the docs.
+            "html" => assert_excerpt_of(code, "docs/examples", "html"),
             // bindings-uniffi/tests/python/test_readme_examples.py runs it unchanged.
             "python" => assert!(
                 readme.contains(&format!("<!-- example: python -->\n```python\n{code}```")),
