@@ -210,6 +210,29 @@ pub async fn webhook_faults(
     })())
 }
 
+/// Moves sandbox time forward by `seconds` (the same control as `POST
+/// /sandbox/clock/advance`): whatever became due (automatic refunds of uncaptured payments,
+/// pending refunds, link expiry, subscription charges, webhook retries) runs before the page
+/// comes back.
+pub async fn advance_clock(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Redirect {
+    back((|| {
+        let mut fields = form(&headers, &body)?;
+        let seconds = take(&mut fields, "seconds")?;
+        let seconds: i64 = seconds.trim().parse().map_err(|_| {
+            ApiError::invalid_field("seconds", "The seconds must be a whole number.")
+        })?;
+        let now = shared.advance_clock(seconds)?;
+        Ok(format!(
+            "Sandbox clock advanced by {seconds} s (now {now}, {} s ahead of real time)",
+            shared.clock.offset_secs()
+        ))
+    })())
+}
+
 /// Clears queued and random API faults and the webhook faults.
 pub async fn clear_faults(State(shared): State<Arc<Shared>>) -> Redirect {
     lock(&shared.faults).clear();

@@ -306,7 +306,13 @@ fn controls(out: &mut String) {
          <label>delay ms <input name=\"delay_ms\" value=\"0\" size=\"6\"></label>\
          <button>Set webhook faults</button></form>\
          <form method=\"post\" action=\"/sandbox/dashboard/clear-faults\" class=\"inline\">\
-         <button>Clear all faults</button></form></section>",
+         <button>Clear all faults</button></form>\
+         <form method=\"post\" action=\"/sandbox/dashboard/clock\" class=\"inline\">\
+         <label>Advance the sandbox clock by <select name=\"seconds\">\
+         <option value=\"3600\">1 hour</option><option value=\"86400\">1 day</option>\
+         <option value=\"432000\">5 days (uncaptured payments refund)</option>\
+         <option value=\"2592000\">30 days (a subscription charge)</option></select></label>\
+         <button>Advance clock</button></form></section>",
     );
 }
 

@@ -53,6 +53,7 @@ pub fn sandbox_routes() -> Router<Arc<Shared>> {
         .route("/dashboard/fault", post(actions::queue_fault))
         .route("/dashboard/webhook-faults", post(actions::webhook_faults))
         .route("/dashboard/clear-faults", post(actions::clear_faults))
+        .route("/dashboard/clock", post(actions::advance_clock))
 }
 
 #[cfg(test)]

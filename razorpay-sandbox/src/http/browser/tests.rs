@@ -354,3 +354,58 @@ async fn capture_button_captures_an_authorized_payment() {
         .expect("html");
     assert!(again.contains("This payment has already been captured"));
 }
+
+#[tokio::test]
+async fn clock_button_advances_sandbox_time() {
+    let (sandbox, http) = sandbox().await;
+    let page = http
+        .get(format!("{}/sandbox/", sandbox.url()))
+        .send()
+        .await
+        .expect("dashboard")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("action=\"/sandbox/dashboard/clock\""),
+        "{page}"
+    );
+    let post = |seconds: &'static str| {
+        let request = http
+            .post(format!("{}/sandbox/dashboard/clock", sandbox.url()))
+            .form(&[("seconds", seconds)]);
+        async move {
+            request
+                .send()
+                .await
+                .expect("action")
+                .text()
+                .await
+                .expect("html")
+        }
+    };
+    let advanced = post("86400").await;
+    assert!(
+        advanced.contains("Sandbox clock advanced by 86400 s"),
+        "{advanced}"
+    );
+    let clock: serde_json::Value = http
+        .get(format!("{}/sandbox/clock", sandbox.url()))
+        .send()
+        .await
+        .expect("clock")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        clock["offset_secs"].as_i64().is_some_and(|s| s >= 86_400),
+        "{clock}"
+    );
+    let refused = post("-5").await;
+    assert!(refused.contains("class=\"error\""), "{refused}");
+    let garbage = post("soon").await;
+    assert!(
+        garbage.contains("The seconds must be a whole number."),
+        "{garbage}"
+    );
+}
