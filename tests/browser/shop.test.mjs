@@ -5,6 +5,7 @@
 // alone, Checkout's option validation, and the sandbox dashboard (refund, redeliver).
 // Screenshots of the popup and the dashboard go to $BROWSER_TEST_OUTPUT (default test-output/).
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -227,6 +228,39 @@ describe('shop page with the sandbox Checkout', () => {
       }
     });
     assert.equal(thrown, 'amount');
+  });
+
+  test("a subscription's authentication payment through Checkout with subscription_id", async () => {
+    const page = await openShop('sunil');
+    const plan = await sandbox.request('POST', '/v1/plans', {
+      period: 'monthly', interval: 1, item: { name: 'Coffee club', amount: 49900, currency: 'INR' },
+    });
+    assert.equal(plan.status, 200);
+    const created = await sandbox.request('POST', '/v1/subscriptions', { plan_id: plan.body.id, total_count: 6 });
+    assert.equal(created.status, 200);
+    const subscriptionId = created.body.id;
+    await page.evaluate((o) => {
+      new window.Razorpay({ ...o, handler: (r) => { window.subscriptionResult = r; } }).open();
+    }, { key: KEYS.keyId, subscription_id: subscriptionId, name: 'Coffee club' });
+    const frame = page.frameLocator(FRAME);
+    await frame.getByTestId('pay').filter({ hasText: 'Pay INR 499.00' }).waitFor();
+    await payInPopup(frame, { method: 'card' });
+    const result = await waitFor('the handler', () => page.evaluate(() => window.subscriptionResult));
+    assert.equal(result.razorpay_subscription_id, subscriptionId);
+    assert.match(result.razorpay_payment_id, /^pay_/);
+    // Razorpay signs payment_id|subscription_id with the key secret.
+    const expected = createHmac('sha256', KEYS.keySecret)
+      .update(`${result.razorpay_payment_id}|${subscriptionId}`)
+      .digest('hex');
+    assert.equal(result.razorpay_signature, expected);
+    const after = await sandbox.request('GET', `/v1/subscriptions/${subscriptionId}`);
+    assert.notEqual(after.body.status, 'created');
+
+    // Once authenticated, Checkout refuses the subscription as Razorpay does.
+    await page.evaluate((o) => { new window.Razorpay(o).open(); }, { key: KEYS.keyId, subscription_id: subscriptionId });
+    await page.frameLocator(FRAME).getByTestId('invalid').filter({ hasText: 'Subscription is not in created state' }).waitFor();
+    await page.frameLocator(FRAME).getByTestId('close').click();
+    assert.deepEqual(page.errors, []);
   });
 
   test('the dashboard lists payments and webhook deliveries; refund and redeliver work', async () => {

@@ -21,6 +21,7 @@ use crate::sync::lock;
 pub struct CheckoutOptions {
     key_id: Option<String>,
     order_id: Option<String>,
+    subscription_id: Option<String>,
     amount: Option<String>,
     currency: Option<String>,
 }
@@ -35,6 +36,13 @@ pub async fn preferences(
         Some(_) => {}
     }
     let order_id = options.order_id.as_deref().unwrap_or_default();
+    if let Some(subscription_id) = options
+        .subscription_id
+        .as_deref()
+        .filter(|id| !id.is_empty())
+    {
+        return subscription_preferences(&shared, subscription_id).map(Json);
+    }
     if order_id.is_empty() {
         // Razorpay also takes payments without an order; the sandbox's Checkout pays orders only.
         return Err(ApiError::invalid_field(
@@ -61,6 +69,42 @@ pub async fn preferences(
         "display_amount": display,
         "methods": ["card", "upi", "netbanking", "wallet"],
     })))
+}
+
+/// Checkout opened with `subscription_id`: the subscription must still await its
+/// authentication payment; the amount shown is the plan's amount times the quantity (what the
+/// first charge takes when the subscription starts at once).
+fn subscription_preferences(shared: &Shared, subscription_id: &str) -> Result<Value, ApiError> {
+    let store = lock(&shared.store);
+    let subscription = store.fetch_subscription(subscription_id)?;
+    if subscription["status"] != "created" {
+        return Err(ApiError::bad_request(format!(
+            "Subscription is not in created state, it is {}",
+            subscription["status"].as_str().unwrap_or_default()
+        )));
+    }
+    let plan = store.fetch_plan(subscription["plan_id"].as_str().unwrap_or_default())?;
+    let code = plan["item"]["currency"]
+        .as_str()
+        .unwrap_or("INR")
+        .to_string();
+    let amount = plan["item"]["amount"]
+        .as_i64()
+        .unwrap_or_default()
+        .saturating_mul(subscription["quantity"].as_i64().unwrap_or(1));
+    let display = currency::lookup(&code)
+        .map(|rule| currency::display_amount(&code, amount, rule))
+        .unwrap_or_else(|| format!("{code} {amount}"));
+    Ok(json!({
+        "key_id": shared.key_id,
+        "subscription": {
+            "id": subscription["id"],
+            "plan_id": subscription["plan_id"],
+            "status": subscription["status"],
+        },
+        "display_amount": display,
+        "methods": ["card", "upi", "netbanking", "wallet"],
+    }))
 }
 
 /// The checks Checkout makes of `amount` and `currency` against the order it was opened with.

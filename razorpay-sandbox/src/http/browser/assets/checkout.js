@@ -8,6 +8,8 @@
  * validates the options against the sandbox, lets the tester pick a method and an outcome,
  * makes the payment, and reports back here by postMessage. Callbacks are Razorpay's:
  *   - success: options.handler({razorpay_payment_id, razorpay_order_id, razorpay_signature}),
+ *     or with subscription_id, {razorpay_payment_id, razorpay_subscription_id, razorpay_signature}
+ *     (the subscription's authentication payment, signed payment_id|subscription_id),
  *     or with callback_url + redirect, a form POST of those fields to callback_url;
  *   - failure: every on('payment.failed') listener gets {error: {code, description, source,
  *     step, reason, metadata: {payment_id, order_id}}}; the modal stays open for a retry
@@ -62,6 +64,7 @@
       amount: options.amount === undefined ? undefined : String(options.amount).trim(),
       currency: options.currency,
       order_id: options.order_id,
+      subscription_id: options.subscription_id,
       name: options.name,
       description: options.description,
       image: options.image,
