@@ -9,7 +9,7 @@
 //! as uniffi's serialised form of the record types `bindings-uniffi` exports, and
 //! `checkout_kit/__init__.py` reads them with the generated converters, so Python receives the
 //! very `CartReport` / `CheckoutPlan` records the generated module defines (equality, repr and
-//! fields included). Those record types are named in [`wire`] only.
+//! fields included). Those record types are named in `wire` only.
 
 use checkout_rules as rules;
 use pyo3::exceptions::PyTypeError;

@@ -8,8 +8,8 @@
 //! rethrown`, exit code 134) — issue 15, item 1, seen in 15 of 16 runs of a program that exits
 //! while `asyncio.run(client…)` calls are in flight on daemon threads.
 //!
-//! The guard sits between Rust and that callback. `__init__.py` installs [`guarded_continuation`]
-//! in place of the generated callback and registers [`close`] with `atexit`, which CPython runs
+//! The guard sits between Rust and that callback. `__init__.py` installs `guarded_continuation`
+//! in place of the generated callback and registers `close` with `atexit`, which CPython runs
 //! before it starts finalising. After `close`, the guard drops wake-ups instead of entering
 //! Python (nobody is left to await them: the program is ending), and `close` first waits, with
 //! the GIL released, for any callback already on its way in to finish, so none is caught
