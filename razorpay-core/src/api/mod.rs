@@ -28,13 +28,17 @@
 mod build;
 mod endpoint;
 mod multipart;
+mod output;
 mod query;
+pub mod resources;
 mod table;
 
 pub use build::{Request, RequestOptions, build};
 pub use endpoint::{
     ApiVersion, Arg, ArgKind, Body, Endpoint, HttpMethod, QuerySpec, Retry, Route, Window,
 };
+pub use output::ApiOutput;
+pub use resources::output_type;
 pub use table::ENDPOINTS;
 
 /// The table entry of an official method name (`"payments.fetchMultipleRefund"`).
