@@ -44,6 +44,8 @@ mod subscription;
 mod text;
 mod token;
 mod transfer;
+#[cfg(feature = "ts")]
+mod ts;
 mod upi;
 mod virtual_account;
 mod webhook;

@@ -10,6 +10,7 @@ use super::wire::entity;
 /// The `events` of a webhook configuration: a list of subscribed event names (v1 API) or a map
 /// from every event name to whether it is subscribed (v2 API). Both shapes are kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum WebhookEvents {
     /// `["payment.captured", …]`
