@@ -234,6 +234,8 @@ export interface ApiEndpoint {
   retry: 'safe' | 'unsafe' | 'safe_with_key'
   /** The `entity` of a successful answer, when Razorpay sends one. */
   entity: string | null
+  /** The answer's model type in types/razorpay.d.ts (`Customer`, `Collection<Token>`, `any`). */
+  output: string
 }
 
 /** `orders.create` parameters (amount in minor units). */

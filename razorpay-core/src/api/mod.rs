@@ -50,15 +50,20 @@ pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
 /// `version`, `path`, `routes`, `args` (`name`, `kind`, `required`), `query`, `body`, `retry`,
 /// `entity` and `output` (the TypeScript name of the answer's model type, [`output_type`]).
 pub fn endpoints_json() -> String {
+    endpoints_value().to_string()
+}
+
+/// [`endpoints_json`] as a JSON value (what the Node binding hands to JavaScript).
+pub fn endpoints_value() -> serde_json::Value {
     let Ok(serde_json::Value::Array(mut entries)) = serde_json::to_value(&ENDPOINTS[..]) else {
-        return "[]".to_owned();
+        return serde_json::Value::Array(Vec::new());
     };
     for (entry, endpoint) in entries.iter_mut().zip(&ENDPOINTS) {
         if let (Some(map), Some(output)) = (entry.as_object_mut(), output_type(endpoint.name)) {
             map.insert("output".to_owned(), output.into());
         }
     }
-    serde_json::Value::Array(entries).to_string()
+    serde_json::Value::Array(entries)
 }
 
 #[cfg(test)]

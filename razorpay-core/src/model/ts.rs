@@ -7,10 +7,11 @@ use super::{LenientBool, Notes};
 
 /// Declares a hand-written wire type by name, with its TypeScript body.
 macro_rules! declared {
-    ($ty:ty, $name:literal, $body:literal) => {
+    ($ty:ty, $name:literal, $body:literal, optional: $optional:literal) => {
         impl TS for $ty {
             type WithoutGenerics = Self;
             type OptionInnerType = Self;
+            const IS_OPTION: bool = $optional;
 
             fn name(_: &Config) -> String {
                 $name.to_owned()
@@ -32,10 +33,17 @@ macro_rules! declared {
 }
 
 // Razorpay writes empty notes as `[]` (a PHP empty array) and populated ones as an object.
+// Every object's `notes` may be missing (`#[serde(default)]`): an optional field (`notes?:`).
 declared!(
     Notes,
     "Notes",
-    "{ [key in string]?: string | number | boolean | null } | []"
+    "{ [key in string]?: string | number | boolean | null } | []",
+    optional: true
 );
 // `true`/`false`, and on some objects `"1"`/`"0"` or `1`/`0`.
-declared!(LenientBool, "LenientBool", "boolean | string | number");
+declared!(
+    LenientBool,
+    "LenientBool",
+    "boolean | string | number",
+    optional: false
+);
