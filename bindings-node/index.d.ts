@@ -7,6 +7,12 @@ import type {
   Cart, Catalog, CartProblem, CartReport, CheckoutPlan, CurrencyInfo, Fix, InvalidItem, Policy,
 } from './types/checkout-rules'
 export * from './types/checkout-rules'
+// Razorpay's objects and webhook payloads, generated from razorpay-core's model (ts-rs).
+import type {
+  Account, Dispute, Downtime, FundAccountValidation, Invoice, PaymentLink, QrCode, Settlement,
+  Subscription, Token, Transfer, VirtualAccount,
+} from './types/razorpay'
+export type * from './types/razorpay'
 
 /** Parameters of the official SDK's `validatePaymentVerification`. */
 export type PaymentVerificationParams =
@@ -118,6 +124,15 @@ export type WebhookEventName =
   | 'subscription.completed' | 'subscription.updated' | 'subscription.pending'
   | 'subscription.halted' | 'subscription.paused' | 'subscription.resumed' | 'subscription.cancelled'
   | 'invoice.paid' | 'invoice.partially_paid' | 'invoice.expired'
+  | 'settlement.processed'
+  | 'virtual_account.created' | 'virtual_account.credited' | 'virtual_account.closed'
+  | 'qr_code.created' | 'qr_code.credited' | 'qr_code.closed'
+  | 'transfer.processed' | 'transfer.failed'
+  | 'token.confirmed' | 'token.rejected' | 'token.paused' | 'token.cancelled'
+  | 'fund_account.validation.completed' | 'fund_account.validation.failed'
+  | 'account.under_review' | 'account.needs_clarification' | 'account.activated'
+  | 'account.rejected' | 'account.updated'
+  | 'order.notification.delivered' | 'order.notification.failed'
   | (string & {})
 
 /** A verified webhook event (`razorpay_core::webhook::WebhookEvent`), snake_case as sent. */
@@ -130,11 +145,18 @@ export interface WebhookEvent {
     payment?: { entity: RazorpayPayment }
     order?: { entity: RazorpayOrder }
     refund?: { entity: RazorpayRefund }
-    dispute?: { entity: Record<string, unknown> }
-    'payment.downtime'?: { entity: Record<string, unknown> }
-    payment_link?: { entity: Record<string, unknown> }
-    subscription?: { entity: Record<string, unknown> }
-    invoice?: { entity: Record<string, unknown> }
+    dispute?: { entity: Dispute }
+    'payment.downtime'?: { entity: Downtime }
+    payment_link?: { entity: PaymentLink }
+    subscription?: { entity: Subscription }
+    invoice?: { entity: Invoice }
+    settlement?: { entity: Settlement }
+    virtual_account?: { entity: VirtualAccount }
+    qr_code?: { entity: QrCode }
+    transfer?: { entity: Transfer }
+    token?: { entity: Token }
+    'fund_account.validation'?: { entity: FundAccountValidation }
+    account?: { entity: Account }
   }
   /** Unix seconds. */
   created_at: number
@@ -212,6 +234,8 @@ export interface ApiEndpoint {
   retry: 'safe' | 'unsafe' | 'safe_with_key'
   /** The `entity` of a successful answer, when Razorpay sends one. */
   entity: string | null
+  /** The answer's model type in types/razorpay.d.ts (`Customer`, `Collection<Token>`, `any`). */
+  output: string
 }
 
 /** `orders.create` parameters (amount in minor units). */
@@ -535,7 +559,8 @@ export declare class WebhookVerifier {
 /**
  * Every method of the official `razorpay` package, as declared once in razorpay-core: `name`
  * (`orders.create`), `method`, `version`, `path`, `routes`, `args` (positional, in the official
- * order: `{ name, kind, required }`), `query`, `body`, `retry` and `entity`.
+ * order: `{ name, kind, required }`), `query`, `body`, `retry`, `entity` and `output` (the
+ * model type of the answer, as named in types/razorpay.d.ts).
  */
 export declare function apiEndpoints(): ApiEndpoint[]
 
