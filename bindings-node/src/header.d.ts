@@ -9,8 +9,8 @@ import type {
 export * from './types/checkout-rules'
 // Razorpay's objects and webhook payloads, generated from razorpay-core's model (ts-rs).
 import type {
-  Account, Dispute, Downtime, FundAccountValidation, Invoice, PaymentLink, QrCode, Settlement,
-  Subscription, Token, Transfer, VirtualAccount,
+  Account, Dispute, Downtime, EventName, FundAccountValidation, Invoice, PaymentLink, QrCode,
+  Settlement, Subscription, Token, Transfer, VirtualAccount,
 } from './types/razorpay'
 export type * from './types/razorpay'
 
@@ -111,29 +111,9 @@ export interface RazorpayCollection<T> {
   items: T[]
 }
 
-/** The event names Razorpay sends (unknown future names arrive as plain strings). */
-export type WebhookEventName =
-  | 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.pending'
-  | 'order.paid'
-  | 'refund.created' | 'refund.processed' | 'refund.failed' | 'refund.speed_changed'
-  | 'payment.dispute.created' | 'payment.dispute.won' | 'payment.dispute.lost'
-  | 'payment.dispute.closed' | 'payment.dispute.under_review' | 'payment.dispute.action_required'
-  | 'payment.downtime.started' | 'payment.downtime.updated' | 'payment.downtime.resolved'
-  | 'payment_link.paid' | 'payment_link.partially_paid' | 'payment_link.expired' | 'payment_link.cancelled'
-  | 'subscription.authenticated' | 'subscription.activated' | 'subscription.charged'
-  | 'subscription.completed' | 'subscription.updated' | 'subscription.pending'
-  | 'subscription.halted' | 'subscription.paused' | 'subscription.resumed' | 'subscription.cancelled'
-  | 'invoice.paid' | 'invoice.partially_paid' | 'invoice.expired'
-  | 'settlement.processed'
-  | 'virtual_account.created' | 'virtual_account.credited' | 'virtual_account.closed'
-  | 'qr_code.created' | 'qr_code.credited' | 'qr_code.closed'
-  | 'transfer.processed' | 'transfer.failed'
-  | 'token.confirmed' | 'token.rejected' | 'token.paused' | 'token.cancelled'
-  | 'fund_account.validation.completed' | 'fund_account.validation.failed'
-  | 'account.under_review' | 'account.needs_clarification' | 'account.activated'
-  | 'account.rejected' | 'account.updated'
-  | 'order.notification.delivered' | 'order.notification.failed'
-  | (string & {})
+/** The event names Razorpay sends (unknown future names arrive as plain strings); generated
+ * from razorpay-core's `EventName` (types/razorpay.d.ts). */
+export type WebhookEventName = EventName
 
 /** A verified webhook event (`razorpay_core::webhook::WebhookEvent`), snake_case as sent. */
 export interface WebhookEvent {

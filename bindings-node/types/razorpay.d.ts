@@ -1,5 +1,7 @@
 /* razorpay-core: Razorpay's objects and webhook events — generated from the Rust types by scripts/gen-types.sh (ts-rs); do not edit. */
 
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
 export type Notes = { [key in string]?: string | number | boolean | null } | [];
 
 export type LenientBool = boolean | string | number;

@@ -66,6 +66,7 @@ fn razorpay(cfg: &Config) -> Module {
         file: "razorpay.d.ts",
         title: "razorpay-core: Razorpay's objects and webhook events",
         decls: vec![
+            decl::<serde_json::Value>(cfg),
             decl::<Notes>(cfg),
             decl::<LenientBool>(cfg),
             decl::<Collection<ts_rs::Dummy>>(cfg),
