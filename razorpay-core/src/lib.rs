@@ -20,6 +20,7 @@ pub mod api;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod model;
+pub mod oauth;
 pub mod reconcile;
 pub mod secret;
 pub mod signature;

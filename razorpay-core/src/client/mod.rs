@@ -43,8 +43,8 @@ mod list;
 mod orders;
 mod payments;
 mod refunds;
-mod retry;
-mod transport;
+pub(crate) mod retry;
+pub(crate) mod transport;
 pub(crate) mod validate;
 
 use std::fmt;
