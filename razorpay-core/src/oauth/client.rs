@@ -151,16 +151,17 @@ impl OAuthClient {
         params: &Map<String, Value>,
     ) -> Result<Value, OAuthError> {
         let request = request::token_request_from_map(call, params)?;
-        self.send(request).await
+        Ok(self.send(request).await?)
     }
 
     /// The same with the parameters as JSON text, sent exactly as given (for the bindings).
     pub async fn call_json(&self, call: OAuthCall, params_json: &str) -> Result<Value, OAuthError> {
         let request = request::token_request(call, params_json)?;
-        self.send(request).await
+        Ok(self.send(request).await?)
     }
 
-    async fn send(&self, request: TokenRequest) -> Result<Value, OAuthError> {
+    /// Sends a request built by [`request::token_request`] and returns Razorpay's JSON answer.
+    pub async fn send(&self, request: TokenRequest) -> Result<Value, ClientError> {
         let response = self
             .http
             .post(format!("{}{}", self.root, request.path))
@@ -178,10 +179,10 @@ impl OAuthClient {
             .and_then(crate::client::retry::parse_retry_after);
         let body = read_capped(response, self.config.max_response_bytes).await?;
         if !(200..300).contains(&status) {
-            return Err(ClientError::from_status(status, retry_after, &body).into());
+            return Err(ClientError::from_status(status, retry_after, &body));
         }
         serde_json::from_slice(&body).map_err(|e| {
-            ClientError::unexpected(status, format!("the answer is not JSON: {e}"), &body).into()
+            ClientError::unexpected(status, format!("the answer is not JSON: {e}"), &body)
         })
     }
 }
