@@ -408,6 +408,73 @@ export interface PaymentOutcome {
   newAnomalies: Anomaly[]
 }
 
+/** `generateAuthUrl` parameters (the official `InitiateAuthorisationRequest`); others pass through. */
+export interface OAuthAuthorizeParams {
+  client_id: string
+  /** `code`. */
+  response_type: string
+  /** Where Razorpay redirects after consent; must be a URL. Sent unencoded, as the official client does. */
+  redirect_uri: string
+  /** `read_only`, `read_write`, or several (`scope[]=…` each). */
+  scope: string | string[]
+  state: string
+  /** From `generateOnboardingSignature`. */
+  onboarding_signature?: string
+  [field: string]: unknown
+}
+
+/** `getAccessToken` / `refreshToken` / `revokeToken` parameters (the official `OAuthTokenRequest`). */
+export interface OAuthTokenParams {
+  client_id: string
+  client_secret: string
+  grant_type?: 'authorization_code' | 'refresh_token'
+  redirect_uri?: string
+  code?: string
+  mode?: 'test' | 'live'
+  refresh_token?: string
+  token_type_hint?: 'access_token' | 'refresh_token'
+  token?: string
+  [field: string]: unknown
+}
+
+/** The answer of `getAccessToken` and `refreshToken`. */
+export interface OAuthTokenResponse {
+  public_token: string
+  token_type: string
+  /** Seconds. */
+  expires_in: number
+  access_token: string
+  refresh_token: string
+  razorpay_account_id: string
+  [field: string]: unknown
+}
+
+/** Our additions to the official no-argument constructor. */
+export interface OAuthTokenClientOptions {
+  /** Default `https://auth.razorpay.com` (a razorpay-sandbox URL + `/auth` in tests); http only to localhost. */
+  baseUrl?: string
+  /** Milliseconds. */
+  timeouts?: { connect?: number; request?: number }
+  userAgent?: string
+  maxResponseBytes?: number
+}
+
+/**
+ * The official `OAuthTokenClient` (`require('razorpay/dist/oAuthTokenClient')`), same methods
+ * and arguments. Refused parameters throw (`generateAuthUrl`) or reject with an `Error` of code
+ * `OAUTH_INVALID_PARAMS` whose `errors` is the official `{ field: message }` object.
+ */
+export declare class OAuthTokenClient {
+  constructor(options?: OAuthTokenClientOptions)
+  generateAuthUrl(params: OAuthAuthorizeParams): string
+  getAccessToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  getAccessToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  refreshToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  refreshToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  revokeToken(params: OAuthTokenParams): Promise<{ message: string }>
+  revokeToken(params: OAuthTokenParams, callback: (err: Error | null, data: { message: string } | null) => void): Promise<void>
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -415,6 +482,27 @@ export interface PaymentOutcome {
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/** Razorpay's OAuth token client (native half; use `OAuthTokenClient`). */
+export declare class OAuthClient {
+  /**
+   * `{ baseUrl?, timeouts?: { connect?, request? }, userAgent?, maxResponseBytes? }`; the
+   * default base URL is `https://auth.razorpay.com`. Throws `INVALID_CONFIG` for an unusable
+   * configuration (plain http is allowed only to localhost: client secrets travel here).
+   */
+  constructor(options?: OAuthTokenClientOptions | null)
+  /**
+   * The authorisation URL (`generateAuthUrl`); throws `OAUTH_INVALID_PARAMS` with the
+   * official messages when a field is missing or invalid.
+   */
+  generateAuthUrl(params: OAuthAuthorizeParams): string
+  /**
+   * `getAccessToken`, `refreshToken` or `revokeToken` (by that name) with `params`: a
+   * Promise of Razorpay's answer. Refused parameters reject with `OAUTH_INVALID_PARAMS`
+   * before anything is sent.
+   */
+  call(method: 'getAccessToken' | 'refreshToken' | 'revokeToken', params: OAuthTokenParams): Promise<any>
+}
 
 /** `client.orders`. */
 export declare class Orders {
@@ -573,11 +661,27 @@ export declare function applyPaymentEvent(state: PaymentState | string, input: R
 export declare function createPaymentState(razorpayOrderId: string, amount: number | bigint, currency: string, options?: { captureMode?: 'automatic' | 'manual'; partialPayment?: boolean } | null): PaymentState
 
 /**
+ * The JSON text an onboarding signature carries, once its tag authenticates it under `secret`
+ * (what Razorpay checks). Throws `ONBOARDING_SIGNATURE_MISMATCH` for another secret or an
+ * altered signature, `ONBOARDING_SIGNATURE_MALFORMED` for anything that is not one.
+ */
+export declare function decryptOnboardingSignature(signature: string, secret: string): string
+
+/**
  * Formats an amount in minor units for display: `formatMinorUnits(123450, 'INR') === '₹1,234.50'`,
  * `¥1,235`, `KD 1.235`. Locale-independent, identical to the Rust and mobile output. An unknown
  * currency code prints two decimals with the code as its symbol.
  */
 export declare function formatMinorUnits(amountMinor: number | bigint, currency: string): string
+
+/**
+ * The partner onboarding signature of `params` under `secret`, as the official
+ * `generateOnboardingSignature(params, secret)`: hex of a random 12-byte nonce, the AES-128-GCM
+ * ciphertext of `JSON.stringify(params)` (default `{}`) keyed by the secret's first 16
+ * characters, and the 16-byte tag. Different on every call. Throws
+ * `ONBOARDING_INVALID_SECRET` when those 16 characters are not 16 bytes.
+ */
+export declare function generateOnboardingSignature(params: Record<string, unknown> | undefined, secret: string): string
 
 /**
  * The Razorpay currency table entry for `code` (`exponent`, `minAmount`, `symbol`, …), or

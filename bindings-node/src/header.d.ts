@@ -407,3 +407,70 @@ export interface PaymentOutcome {
   effects: Effect[]
   newAnomalies: Anomaly[]
 }
+
+/** `generateAuthUrl` parameters (the official `InitiateAuthorisationRequest`); others pass through. */
+export interface OAuthAuthorizeParams {
+  client_id: string
+  /** `code`. */
+  response_type: string
+  /** Where Razorpay redirects after consent; must be a URL. Sent unencoded, as the official client does. */
+  redirect_uri: string
+  /** `read_only`, `read_write`, or several (`scope[]=…` each). */
+  scope: string | string[]
+  state: string
+  /** From `generateOnboardingSignature`. */
+  onboarding_signature?: string
+  [field: string]: unknown
+}
+
+/** `getAccessToken` / `refreshToken` / `revokeToken` parameters (the official `OAuthTokenRequest`). */
+export interface OAuthTokenParams {
+  client_id: string
+  client_secret: string
+  grant_type?: 'authorization_code' | 'refresh_token'
+  redirect_uri?: string
+  code?: string
+  mode?: 'test' | 'live'
+  refresh_token?: string
+  token_type_hint?: 'access_token' | 'refresh_token'
+  token?: string
+  [field: string]: unknown
+}
+
+/** The answer of `getAccessToken` and `refreshToken`. */
+export interface OAuthTokenResponse {
+  public_token: string
+  token_type: string
+  /** Seconds. */
+  expires_in: number
+  access_token: string
+  refresh_token: string
+  razorpay_account_id: string
+  [field: string]: unknown
+}
+
+/** Our additions to the official no-argument constructor. */
+export interface OAuthTokenClientOptions {
+  /** Default `https://auth.razorpay.com` (a razorpay-sandbox URL + `/auth` in tests); http only to localhost. */
+  baseUrl?: string
+  /** Milliseconds. */
+  timeouts?: { connect?: number; request?: number }
+  userAgent?: string
+  maxResponseBytes?: number
+}
+
+/**
+ * The official `OAuthTokenClient` (`require('razorpay/dist/oAuthTokenClient')`), same methods
+ * and arguments. Refused parameters throw (`generateAuthUrl`) or reject with an `Error` of code
+ * `OAUTH_INVALID_PARAMS` whose `errors` is the official `{ field: message }` object.
+ */
+export declare class OAuthTokenClient {
+  constructor(options?: OAuthTokenClientOptions)
+  generateAuthUrl(params: OAuthAuthorizeParams): string
+  getAccessToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  getAccessToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  refreshToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  refreshToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  revokeToken(params: OAuthTokenParams): Promise<{ message: string }>
+  revokeToken(params: OAuthTokenParams, callback: (err: Error | null, data: { message: string } | null) => void): Promise<void>
+}

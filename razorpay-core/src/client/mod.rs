@@ -44,8 +44,8 @@ mod orders;
 mod payments;
 mod refunds;
 mod requests;
-mod retry;
-mod transport;
+pub(crate) mod retry;
+pub(crate) mod transport;
 pub(crate) mod validate;
 
 use std::fmt;

@@ -8,6 +8,7 @@ mod browser;
 mod control;
 mod faulting;
 mod limits;
+mod oauth;
 mod params;
 
 use std::sync::Arc;
@@ -131,6 +132,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .nest("/v1", v1)
         .nest("/sandbox", sandbox)
+        .nest("/auth", oauth::routes())
         .merge(browser::root_routes())
         .fallback(not_found)
         .layer(middleware::from_fn(limits::bounded_body))
