@@ -667,19 +667,29 @@ impl Store {
             .ok_or_else(ApiError::id_not_found)
     }
 
-    /// `GET /v1/invoices` (`subscription_id` filter)
+    /// `GET /v1/invoices` (`type`, `payment_id`, `receipt`, `customer_id`,
+    /// `subscription_id` filters), subscription and standalone invoices alike.
     pub fn list_invoices(&self, query: &Params) -> Result<Value, ApiError> {
-        let window = listing::Window::parse(query, &["subscription_id"])?;
-        let sub = fields::string(query, "subscription_id")?;
+        const FILTERS: [&str; 5] = [
+            "type",
+            "payment_id",
+            "receipt",
+            "customer_id",
+            "subscription_id",
+        ];
+        let window = listing::Window::parse(query, &FILTERS)?;
+        let mut filters = Vec::new();
+        for key in FILTERS {
+            if let Some(value) = fields::string(query, key)? {
+                filters.push((key, value));
+            }
+        }
         let items = self
             .invoice_ids
             .iter()
             .rev()
             .filter_map(|id| self.invoices.get(id))
-            .filter(|i| {
-                sub.as_ref()
-                    .is_none_or(|s| i["subscription_id"] == json!(s))
-            })
+            .filter(|i| filters.iter().all(|(key, value)| i[*key] == json!(value)))
             .filter(|i| window.contains(i["created_at"].as_i64().unwrap_or_default()))
             .cloned();
         Ok(listing::collection(window.page(items)))
