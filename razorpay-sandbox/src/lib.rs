@@ -68,3 +68,5 @@ pub use webhooks::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+pub use store::InvoicePayment;
