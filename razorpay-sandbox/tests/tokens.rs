@@ -72,7 +72,7 @@ async fn a_saved_card_becomes_the_customers_token_until_deleted() {
     );
     assert_eq!(
         token["card"]["last4"],
-        payment_card_last4(&client, paid.payment_id()).await
+        payment_card_last4(&sandbox, paid.payment_id()).await
     );
     // The documented token entity's keys.
     assert_eq!(
@@ -168,17 +168,21 @@ async fn a_saved_card_becomes_the_customers_token_until_deleted() {
     assert_eq!(payment["token_id"], json!(token_id));
 }
 
-async fn payment_card_last4(
-    client: &razorpay_core::RazorpayClient,
-    payment_id: &str,
-) -> serde_json::Value {
-    let card = ok(
-        client,
-        "payments.fetchCardDetails",
-        json!({"payment_id": payment_id}),
-    )
-    .await;
-    card["last4"].clone()
+/// The `last4` of the payment's card (`GET /v1/payments/:id?expand[]=card`).
+async fn payment_card_last4(sandbox: &Sandbox, payment_id: &str) -> serde_json::Value {
+    let payment: serde_json::Value = reqwest::Client::new()
+        .get(format!(
+            "{}/v1/payments/{payment_id}?expand[]=card",
+            sandbox.url()
+        ))
+        .basic_auth(sandbox.key_id(), Some(sandbox.key_secret()))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("JSON");
+    payment["card"]["last4"].clone()
 }
 
 #[tokio::test]
