@@ -14,6 +14,8 @@
 //!   `razorpay_signature`;
 //! - payment links, plans, subscriptions and their invoices, with simulated payments signed
 //!   as Razorpay signs them;
+//! - saved-card tokens, subscription add-ons and updates, items and standalone invoices
+//!   ([`Sandbox::pay_invoice`]);
 //! - sandbox time ([`Sandbox::advance_clock`]): automatic refund of uncaptured payments,
 //!   pending refunds, link expiry, subscription charges and webhook retries without waiting;
 //! - signed webhooks (`payment.*`, `order.paid`, `refund.*`, `payment_link.*`,
@@ -68,3 +70,5 @@ pub use webhooks::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+pub use store::InvoicePayment;

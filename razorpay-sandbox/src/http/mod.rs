@@ -4,6 +4,7 @@
 
 mod api;
 mod auth;
+mod billing;
 mod browser;
 mod control;
 mod faulting;
@@ -79,6 +80,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/subscriptions/{id}/resume", post(api::resume_subscription))
         .route("/invoices", get(api::list_invoices))
         .route("/invoices/{id}", get(api::fetch_invoice))
+        .merge(billing::v1_routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -128,6 +130,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(control::requests).delete(control::clear_requests),
         )
         .merge(browser::sandbox_routes())
+        .merge(billing::sandbox_routes())
         .fallback(not_found);
     Router::new()
         .nest("/v1", v1)

@@ -97,6 +97,8 @@ pub struct Store {
     invoice_ids: Vec<String>,
     customers: HashMap<String, customer::CustomerRec>,
     customer_ids: Vec<String>,
+    /// Tokens, add-ons, items, standalone invoices and billing switches.
+    billing: billing::Billing,
 }
 
 /// How normal-speed refunds are processed.
@@ -215,6 +217,7 @@ impl Store {
         events.extend(self.process_due_refunds());
         events.extend(self.expire_payment_links());
         events.extend(self.charge_due_subscriptions());
+        events.extend(self.expire_invoices());
         events
     }
 
@@ -257,3 +260,14 @@ impl Store {
         Ok(listing::collection(items))
     }
 }
+
+// Billing: saved-card tokens, add-ons, items, standalone invoices, subscription updates.
+mod addon;
+mod billing;
+mod calendar;
+mod invoice;
+mod item;
+mod subscription_update;
+mod token;
+
+pub use invoice::InvoicePayment;
