@@ -9,6 +9,12 @@ mod control;
 mod faulting;
 mod limits;
 mod params;
+// Money movement: settlements, disputes, QR codes, virtual accounts.
+mod disputes;
+mod money;
+mod qr_codes;
+mod settlements;
+mod virtual_accounts;
 
 use std::sync::Arc;
 
@@ -78,6 +84,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/subscriptions/{id}/resume", post(api::resume_subscription))
         .route("/invoices", get(api::list_invoices))
         .route("/invoices/{id}", get(api::fetch_invoice))
+        .merge(money::v1_routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -127,6 +134,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(control::requests).delete(control::clear_requests),
         )
         .merge(browser::sandbox_routes())
+        .merge(money::sandbox_routes())
         .fallback(not_found);
     Router::new()
         .nest("/v1", v1)

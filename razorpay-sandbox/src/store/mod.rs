@@ -16,6 +16,14 @@ mod payment;
 mod payment_link;
 mod refund;
 mod subscription;
+// Money movement (settlements, disputes, QR codes, virtual accounts).
+mod calendar;
+mod credit;
+mod dispute;
+mod money;
+mod qr_code;
+mod settlement;
+mod virtual_account;
 
 use std::collections::HashMap;
 
@@ -97,6 +105,8 @@ pub struct Store {
     invoice_ids: Vec<String>,
     customers: HashMap<String, customer::CustomerRec>,
     customer_ids: Vec<String>,
+    /// Settlements, disputes, QR codes and virtual accounts.
+    money: money::Money,
 }
 
 /// How normal-speed refunds are processed.
@@ -215,6 +225,7 @@ impl Store {
         events.extend(self.process_due_refunds());
         events.extend(self.expire_payment_links());
         events.extend(self.charge_due_subscriptions());
+        events.extend(self.money_tick());
         events
     }
 
