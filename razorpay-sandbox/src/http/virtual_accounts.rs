@@ -6,11 +6,10 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 
 use super::money::{Answer, QueryPairs};
 use super::params;
-use crate::api_error::ApiError;
 use crate::shared::Shared;
 use crate::sync::lock;
 
@@ -66,13 +65,13 @@ pub async fn add_allowed_payer(
     Ok(Json(lock(&shared.store).add_allowed_payer(&id, &params)?))
 }
 
-/// Razorpay answers a deleted allowed payer with 204 and no body.
+/// Razorpay documents the answer to a deleted allowed payer as the JSON `null`.
 pub async fn delete_allowed_payer(
     State(shared): State<Arc<Shared>>,
     Path((id, payer_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
+) -> Answer {
     lock(&shared.store).delete_allowed_payer(&id, &payer_id)?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(serde_json::Value::Null))
 }
 
 pub async fn bank_transfer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Answer {

@@ -375,6 +375,11 @@ impl Store {
     pub fn add_allowed_payer(&mut self, id: &str, params: &Params) -> Result<Value, ApiError> {
         let payer = allowed_payer(&Value::Object(params.clone()))?;
         let account = self.virtual_account_mut(id)?;
+        if !account.has_receiver("bank_account") {
+            return Err(ApiError::bad_request(
+                "Account validation is only applicable on bank account as a receiver type",
+            ));
+        }
         if account.allowed_payers.iter().any(|p| same_payer(p, &payer)) {
             return Err(ApiError::bad_request(
                 "The allowed payer already exists for the virtual account",
@@ -382,14 +387,14 @@ impl Store {
         }
         if account.allowed_payers.len() >= MAX_ALLOWED_PAYERS {
             return Err(ApiError::bad_request(format!(
-                "A virtual account can have at most {MAX_ALLOWED_PAYERS} allowed payers"
+                "Only {MAX_ALLOWED_PAYERS} allowed payer accounts can be added."
             )));
         }
         account.allowed_payers.push(payer);
         Ok(account.to_json())
     }
 
-    /// `DELETE /v1/virtual_accounts/:id/allowed_payers/:payer_id` (Razorpay answers 204).
+    /// `DELETE /v1/virtual_accounts/:id/allowed_payers/:payer_id`
     pub fn delete_allowed_payer(&mut self, id: &str, payer_id: &str) -> Result<(), ApiError> {
         let account = self.virtual_account_mut(id)?;
         let before = account.allowed_payers.len();
