@@ -335,3 +335,39 @@ async fn dispute_webhooks_have_the_documented_shape() {
     );
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// A transfer compared with the SDK fixture of an order's transfers (razorpay-ruby's
+/// `fake_order_transfers.json`): the same keys, and the same types where both are set.
+#[tokio::test]
+async fn transfers_have_the_sdk_fixture_shape() {
+    let sandbox = Sandbox::start().await.expect("sandbox");
+    let order = create_order(&sandbox, 1_000).await;
+    let payment = sandbox.pay(&order).expect("paid").payment_id().to_string();
+    let created: Value = reqwest::Client::new()
+        .post(format!("{}/v1/payments/{payment}/transfers", sandbox.url()))
+        .basic_auth(sandbox.key_id(), Some(sandbox.key_secret()))
+        .json(
+            &json!({"transfers": [{"account": "acc_CNo3jSI8OkFJJJ", "amount": 500,
+            "currency": "INR", "notes": {"branch": "Acme Corp Bangalore North"},
+            "linked_account_notes": ["branch"], "on_hold": true}]}),
+        )
+        .send()
+        .await
+        .expect("transfer")
+        .json()
+        .await
+        .expect("JSON");
+    let text = std::fs::read_to_string(
+        fixtures().join("razorpay-sdk/razorpay-ruby/fake_order_transfers.json"),
+    )
+    .expect("fixture");
+    let theirs: Value = serde_json::from_str(&text).expect("fixture JSON");
+    let mut problems = Vec::new();
+    differences(
+        "transfer",
+        &created["items"][0],
+        &theirs["transfers"]["items"][0],
+        &mut problems,
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}

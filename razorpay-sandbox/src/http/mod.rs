@@ -9,11 +9,12 @@ mod control;
 mod faulting;
 mod limits;
 mod params;
-// Money movement: settlements, disputes, QR codes, virtual accounts.
+// Money movement: settlements, disputes, QR codes, virtual accounts, transfers.
 mod disputes;
 mod money;
 mod qr_codes;
 mod settlements;
+mod transfers;
 mod virtual_accounts;
 
 use std::sync::Arc;

@@ -1,5 +1,5 @@
 //! Routes of the money-movement resources (settlements, disputes, QR codes, virtual
-//! accounts) under `/v1`, and their sandbox controls under `/sandbox`. Each resource's
+//! accounts, transfers) under `/v1`, and their sandbox controls under `/sandbox`. Each resource's
 //! handlers live in a file of their own; this one only wires them and holds their helpers.
 
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use axum::Router;
 use axum::routing::{delete, get, post};
 use serde_json::Value;
 
-use super::{disputes, qr_codes, settlements, virtual_accounts};
+use super::{disputes, qr_codes, settlements, transfers, virtual_accounts};
 use crate::api_error::ApiError;
 use crate::shared::Shared;
 
@@ -64,6 +64,16 @@ pub fn v1_routes() -> Router<Arc<Shared>> {
         .route(
             "/payments/{id}/bank_transfer",
             get(virtual_accounts::bank_transfer),
+        )
+        .route("/transfers", post(transfers::create).get(transfers::list))
+        .route(
+            "/transfers/{id}",
+            get(transfers::fetch).patch(transfers::edit),
+        )
+        .route("/transfers/{id}/reversals", post(transfers::reverse))
+        .route(
+            "/payments/{id}/transfers",
+            post(transfers::transfer_payment).get(transfers::payment_transfers),
         )
 }
 

@@ -23,6 +23,7 @@ mod dispute;
 mod money;
 mod qr_code;
 mod settlement;
+mod transfer;
 mod virtual_account;
 
 use std::collections::HashMap;

@@ -1,9 +1,10 @@
-//! Where the money goes after a payment: settlements, disputes, QR codes and virtual
-//! accounts. Kept in one member of the store so the rest of the store does not change.
+//! Where the money goes after a payment: settlements, disputes, QR codes, virtual accounts
+//! and transfers. Kept in one member of the store so the rest of the store does not change.
 
 use super::dispute::Disputes;
 use super::qr_code::QrCodes;
 use super::settlement::Settlements;
+use super::transfer::Transfers;
 use super::virtual_account::VirtualAccounts;
 
 /// The money-movement entities of one sandbox account.
@@ -13,6 +14,7 @@ pub struct Money {
     pub disputes: Disputes,
     pub qr_codes: QrCodes,
     pub virtual_accounts: VirtualAccounts,
+    pub transfers: Transfers,
 }
 
 impl super::Store {

@@ -1,6 +1,7 @@
 //! Settlements: Razorpay pays captured payments out to the merchant's bank account, less its
 //! fee and the tax on that fee (as each payment entity shows them), and takes back processed
-//! refunds and lost disputes. The sandbox settles T+2: whatever was captured, processed or
+//! refunds, lost disputes and transfers to linked accounts (giving back their reversals). The
+//! sandbox settles T+2: whatever was captured, processed or
 //! deducted at least [`SETTLEMENT_DELAY_SECS`] ago is settled in one settlement when sandbox
 //! time passes that moment, and `settlement.processed` announces it.
 //!
@@ -201,6 +202,45 @@ impl Store {
                 item,
             });
         }
+        for movement in self.transfer_movements() {
+            if !ripe(movement.at)
+                || !unsettled(&movement.entity_id)
+                || movement.currency != SETTLEMENT_CURRENCY
+            {
+                continue;
+            }
+            let mut item = match self.payments.get(&movement.source) {
+                Some(payment) => recon_item(payment, self.receipt_of(payment)),
+                None => json!({
+                    "on_hold": false, "settled": true, "posted_at": null,
+                    "credit_type": "default", "description": null, "notes": "{}",
+                    "order_id": null, "order_receipt": null, "method": null,
+                    "card_network": null, "card_issuer": null, "card_type": null,
+                    "dispute_id": null,
+                }),
+            };
+            let payment_id = self
+                .payments
+                .contains_key(&movement.source)
+                .then(|| movement.source.clone());
+            let amount = movement.debit.max(movement.credit);
+            set(
+                &mut item,
+                json!({"entity_id": movement.entity_id, "type": movement.kind,
+                       "debit": movement.debit, "credit": movement.credit, "amount": amount,
+                       "currency": movement.currency, "fee": 0, "tax": 0,
+                       "created_at": movement.at, "payment_id": payment_id}),
+            );
+            due.push(Due {
+                entity_id: movement.entity_id,
+                kind: movement.kind,
+                debit: movement.debit,
+                credit: movement.credit,
+                fee: 0,
+                tax: 0,
+                item,
+            });
+        }
         due
     }
 
@@ -241,7 +281,10 @@ impl Store {
                 &mut d.item,
                 json!({"settled_at": now, "settlement_id": id, "settlement_utr": utr}),
             );
-            debug_assert!(matches!(d.kind, "payment" | "refund" | "adjustment"));
+            debug_assert!(matches!(
+                d.kind,
+                "payment" | "refund" | "adjustment" | "transfer" | "reversal"
+            ));
             book.settled.insert(d.entity_id);
             book.lines.push(Line {
                 settled_on: ist_date(now),
