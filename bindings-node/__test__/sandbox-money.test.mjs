@@ -1,7 +1,7 @@
 // The OFFICIAL `razorpay` npm package (a devDependency) driving the sandbox's money-movement
 // resources against the razorpay-sandbox binary: settlements (T+2 on sandbox time, recon),
 // disputes (raise, contest, accept, decide), QR codes and virtual accounts (create, credit,
-// close), with their webhooks received and their signatures checked by the official helper.
+// close), transfers (split, hold, reverse), with their webhooks received and their signatures checked by the official helper.
 import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
@@ -175,5 +175,29 @@ describe('the official razorpay package against the sandbox', () => {
     const [credited] = await hooks('virtual_account.credited')
     assert.deepEqual(credited.event_json.contains, ['payment', 'virtual_account', 'bank_transfer'])
     assert.ok(officialUtils.validateWebhookSignature(credited.body, credited.signature, sandbox.webhookSecret))
+  })
+
+  test('transfers: split a payment, list, hold and release, reverse, direct', async () => {
+    const payment = await capturedPayment(30000)
+    const created = await razorpay.payments.transfer(payment.id, {
+      transfers: [{ account: 'acc_CPRsN1LkFccllA', amount: 10000, currency: 'INR', notes: { branch: 'North' }, linked_account_notes: ['branch'], on_hold: true }],
+    })
+    const transfer = created.items[0]
+    assert.match(transfer.id, /^trf_[0-9A-Za-z]{14}$/)
+    assert.equal(transfer.source, payment.id)
+    assert.equal((await razorpay.payments.fetchTransfer(payment.id)).items[0].id, transfer.id)
+    assert.deepEqual(await razorpay.transfers.fetch(transfer.id), transfer)
+    assert.ok((await razorpay.transfers.all({ count: 10 })).items.some((t) => t.id === transfer.id))
+    const released = await razorpay.transfers.edit(transfer.id, { on_hold: 0 })
+    assert.equal(released.on_hold, false)
+    const reversal = await razorpay.transfers.reverse(transfer.id, { amount: 4000 })
+    assert.match(reversal.id, /^rvrsl_[0-9A-Za-z]{14}$/)
+    assert.equal((await razorpay.transfers.fetch(transfer.id)).amount_reversed, 4000)
+    const direct = await razorpay.transfers.create({ account: 'acc_CPRsN1LkFccllA', amount: 500, currency: 'INR' })
+    assert.equal(direct.entity, 'transfer')
+    const error = await razorpay.payments.transfer(payment.id, { transfers: [{ account: 'acc_CPRsN1LkFccllA', amount: 30000, currency: 'INR' }] }).catch((e) => e)
+    assert.equal(error.statusCode, 400)
+    const processed = await hooks('transfer.processed')
+    assert.deepEqual(processed.map((h) => h.event_json.payload.transfer.entity.id), [transfer.id, direct.id])
   })
 })
