@@ -355,3 +355,64 @@ impl Store {
         Ok(listing::collection(window.page(items)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Map, json};
+
+    use super::*;
+
+    fn settlements(store: &Store) -> Vec<Value> {
+        let book = &store.money.settlements;
+        book.ids
+            .iter()
+            .filter_map(|id| book.by_id.get(id).cloned())
+            .collect()
+    }
+
+    #[test]
+    fn a_negative_net_waits_for_later_captures_and_nothing_settles_twice() {
+        let mut store = Store::new(true);
+        let (first, _) = store.credit_payment("upi", 10_000, "INR", Map::new());
+        assert!(store.settle_due().is_empty(), "not before T+2");
+        store.clock.advance(SETTLEMENT_DELAY_SECS);
+        let events = store.settle_due();
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].name, "settlement.processed");
+        let fee = store.fetch_payment(&first).expect("payment")["fee"]
+            .as_i64()
+            .expect("fee");
+        assert_eq!(settlements(&store)[0]["amount"], json!(10_000 - fee));
+        assert!(store.settle_due().is_empty(), "settled once");
+
+        let params = json!({"amount": 10_000})
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        store.refund(&first, &params, None).expect("refund");
+        store.clock.advance(SETTLEMENT_DELAY_SECS);
+        assert!(
+            store.settle_due().is_empty(),
+            "a refund alone is carried forward"
+        );
+
+        let (second, _) = store.credit_payment("upi", 20_000, "INR", Map::new());
+        store.clock.advance(SETTLEMENT_DELAY_SECS);
+        assert_eq!(store.settle_due().len(), 1);
+        let fee2 = store.fetch_payment(&second).expect("payment")["fee"]
+            .as_i64()
+            .expect("fee");
+        let all = settlements(&store);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1]["amount"], json!(20_000 - fee2 - 10_000));
+        assert_eq!(store.money.settlements.lines.len(), 3);
+    }
+
+    #[test]
+    fn only_inr_is_settled() {
+        let mut store = Store::new(true);
+        store.credit_payment("card", 10_000, "USD", Map::new());
+        store.clock.advance(SETTLEMENT_DELAY_SECS);
+        assert!(store.settle_due().is_empty());
+    }
+}
