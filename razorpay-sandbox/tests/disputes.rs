@@ -111,6 +111,26 @@ async fn a_dispute_is_contested_with_evidence_and_won() {
             assert_eq!(body["payload"]["dispute"]["entity"]["id"], json!(id));
         }
     }
+    // razorpay-core's verifier accepts them and its typed model reads the dispute.
+    let verifier =
+        razorpay_core::webhook::WebhookVerifier::new([sandbox.webhook_secret()]).expect("verifier");
+    let statuses: Vec<serde_json::Value> = sandbox
+        .webhook_deliveries()
+        .iter()
+        .filter(|d| d.event.starts_with("payment.dispute."))
+        .map(|d| {
+            let event = verifier
+                .construct_event(d.body.as_bytes(), &d.signature)
+                .expect("a verified, typed event");
+            let dispute = event.dispute().expect("dispute");
+            assert_eq!(dispute.payment_id, payment_id);
+            serde_json::to_value(&dispute.status).expect("status")
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [json!("open"), json!("under_review"), json!("won")]
+    );
 }
 
 #[tokio::test]
