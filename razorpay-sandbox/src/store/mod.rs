@@ -17,9 +17,9 @@ mod payment_link;
 mod refund;
 mod subscription;
 // Money movement (settlements, disputes, QR codes, virtual accounts).
-mod calendar;
 mod credit;
 mod dispute;
+mod ist;
 mod money;
 mod qr_code;
 mod settlement;

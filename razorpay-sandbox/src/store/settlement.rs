@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Value, json};
 
-use super::calendar::ist_date;
 use super::fields::{self, Params};
+use super::ist::ist_date;
 use super::payment::PaymentRec;
 use super::{Event, Store, listing};
 use crate::api_error::ApiError;
