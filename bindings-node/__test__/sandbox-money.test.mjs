@@ -1,5 +1,6 @@
 // The OFFICIAL `razorpay` npm package (a devDependency) driving the sandbox's money-movement
-// resources against the razorpay-sandbox binary: settlements (T+2 on sandbox time, recon),
+// resources against the razorpay-sandbox binary: settlements (T+2 on sandbox time, recon,
+// on-demand),
 // disputes (raise, contest, accept, decide), QR codes and virtual accounts (create, credit,
 // close), transfers (split, hold, reverse), with their webhooks received and their signatures checked by the official helper.
 import { test, describe, before, after } from 'node:test'
@@ -113,6 +114,18 @@ describe('the official razorpay package against the sandbox', () => {
     assert.equal(net, settlement.amount)
     assert.ok(report.items.some((item) => item.entity_id === payment.id && item.fee === payment.fee))
     assert.ok(report.items.every((item) => item.settlement_id === settlement.id))
+
+    // On-demand: the official package's expand form (`expand[expand]=…`) is understood.
+    const more = await capturedPayment(40000)
+    const instant = await razorpay.settlements.createOndemandSettlement({ amount: 20000, settle_full_balance: false, description: 'vendor payments' })
+    assert.match(instant.id, /^setlod_[0-9A-Za-z]{14}$/)
+    assert.equal(instant.fees, 59)
+    const expanded = await razorpay.settlements.fetchOndemandSettlementById(instant.id, { 'expand[]': 'ondemand_payouts' })
+    assert.equal(expanded.ondemand_payouts.items[0].amount, 20000)
+    const listed = await razorpay.settlements.fetchAllOndemandSettlement({ 'expand[]': 'ondemand_payouts' })
+    assert.equal(listed.items[0].ondemand_payouts.count, 1)
+    const tooMuch = await razorpay.settlements.createOndemandSettlement({ amount: more.amount }).catch((e) => e)
+    assert.equal(tooMuch.statusCode, 400)
 
     const [hook] = await hooks('settlement.')
     assert.equal(hook.event_json.payload.settlement.entity.id, settlement.id)

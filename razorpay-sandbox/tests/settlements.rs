@@ -184,3 +184,113 @@ async fn settlement_errors_are_razorpays() {
         .is_err()
     );
 }
+
+#[tokio::test]
+async fn ondemand_settlements_draw_on_the_balance_and_the_next_settlement_nets_them() {
+    let (sandbox, client) = start().await;
+    let payment = captured_payment(&sandbox, &client, 100_000).await;
+    let fee = payment["fee"].as_i64().expect("fee");
+    assert_eq!(
+        refused(
+            &client,
+            "settlements.createOndemandSettlement",
+            json!({"params": {"amount": 200_000}})
+        )
+        .await,
+        "The amount requested is greater than the balance available for settlement"
+    );
+    let instant = ok(
+        &client,
+        "settlements.createOndemandSettlement",
+        json!({"params": {"amount": 50_000, "settle_full_balance": false,
+                          "description": "Need this to make vendor payments.",
+                          "notes": {"notes_key_1": "Tea, Earl Grey, Hot"}}}),
+    )
+    .await;
+    let id = instant["id"].as_str().expect("id");
+    assert!(razorpay_sandbox::is_razorpay_id(id, "setlod"), "{id}");
+    // 0.25 % of ₹500 is 125 paise, and 18 % GST on that is 22.
+    assert_eq!(
+        (
+            &instant["entity"],
+            &instant["status"],
+            &instant["fees"],
+            &instant["tax"],
+            &instant["amount_settled"]
+        ),
+        (
+            &json!("settlement.ondemand"),
+            &json!("processed"),
+            &json!(147),
+            &json!(22),
+            &json!(50_000 - 147)
+        )
+    );
+    assert!(instant.get("ondemand_payouts").is_none());
+    let expanded = ok(
+        &client,
+        "settlements.fetchOndemandSettlementById",
+        json!({"settlement_id": id, "params": {"expand[]": "ondemand_payouts"}}),
+    )
+    .await;
+    let payout = &expanded["ondemand_payouts"]["items"][0];
+    assert!(razorpay_sandbox::is_razorpay_id(
+        payout["id"].as_str().expect("payout id"),
+        "setlodp"
+    ));
+    assert_eq!(payout["amount"], 50_000);
+    let all = ok(&client, "settlements.fetchAllOndemandSettlement", json!({})).await;
+    assert_eq!(
+        (&all["count"], &all["items"][0]["id"]),
+        (&json!(1), &json!(id))
+    );
+    let all_expanded = ok(
+        &client,
+        "settlements.fetchAllOndemandSettlement",
+        json!({"params": {"expand[]": "ondemand_payouts", "count": 5}}),
+    )
+    .await;
+    assert_eq!(all_expanded["items"][0]["ondemand_payouts"]["count"], 1);
+
+    sandbox.advance_clock(T_PLUS_2).expect("advance");
+    let scheduled = ok(&client, "settlements.all", json!({})).await;
+    assert_eq!(
+        scheduled["items"][0]["amount"],
+        json!(100_000 - fee - 50_000)
+    );
+    let (year, month, day) = ist_date(scheduled["items"][0]["created_at"].as_i64().expect("at"));
+    let recon = ok(
+        &client,
+        "settlements.reports",
+        json!({"params": {"year": year, "month": month, "day": day}}),
+    )
+    .await;
+    let kinds: Vec<&str> = recon["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["type"].as_str())
+        .collect();
+    assert_eq!(kinds, ["payment", "settlement.ondemand"]);
+
+    let second = captured_payment(&sandbox, &client, 20_000).await;
+    let full = ok(
+        &client,
+        "settlements.createOndemandSettlement",
+        json!({"params": {"settle_full_balance": true}}),
+    )
+    .await;
+    assert_eq!(
+        full["amount_requested"],
+        json!(20_000 - second["fee"].as_i64().expect("fee"))
+    );
+    assert_eq!(
+        refused(
+            &client,
+            "settlements.createOndemandSettlement",
+            json!({"params": {"amount": 100}})
+        )
+        .await,
+        "The amount requested is greater than the balance available for settlement"
+    );
+}

@@ -22,6 +22,14 @@ pub fn v1_routes() -> Router<Arc<Shared>> {
         .route("/settlements", get(settlements::list))
         .route("/settlements/recon/combined", get(settlements::recon))
         .route("/settlements/{id}", get(settlements::fetch))
+        .route(
+            "/settlements/ondemand",
+            post(settlements::create_ondemand).get(settlements::list_ondemand),
+        )
+        .route(
+            "/settlements/ondemand/{id}",
+            get(settlements::fetch_ondemand),
+        )
         .route("/disputes", get(disputes::list))
         .route("/disputes/{id}", get(disputes::fetch))
         .route("/disputes/{id}/accept", post(disputes::accept))

@@ -21,6 +21,7 @@ mod credit;
 mod dispute;
 mod ist;
 mod money;
+mod ondemand;
 mod qr_code;
 mod settlement;
 mod transfer;

@@ -2,6 +2,7 @@
 //! and transfers. Kept in one member of the store so the rest of the store does not change.
 
 use super::dispute::Disputes;
+use super::ondemand::Ondemand;
 use super::qr_code::QrCodes;
 use super::settlement::Settlements;
 use super::transfer::Transfers;
@@ -15,6 +16,7 @@ pub struct Money {
     pub qr_codes: QrCodes,
     pub virtual_accounts: VirtualAccounts,
     pub transfers: Transfers,
+    pub ondemand: Ondemand,
 }
 
 impl super::Store {

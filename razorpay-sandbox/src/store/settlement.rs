@@ -1,7 +1,7 @@
 //! Settlements: Razorpay pays captured payments out to the merchant's bank account, less its
 //! fee and the tax on that fee (as each payment entity shows them), and takes back processed
-//! refunds, lost disputes and transfers to linked accounts (giving back their reversals). The
-//! sandbox settles T+2: whatever was captured, processed or
+//! refunds, lost disputes, transfers to linked accounts (giving back their reversals) and
+//! on-demand settlements already paid out. The sandbox settles T+2: whatever was captured, processed or
 //! deducted at least [`SETTLEMENT_DELAY_SECS`] ago is settled in one settlement when sandbox
 //! time passes that moment, and `settlement.processed` announces it.
 //!
@@ -202,7 +202,8 @@ impl Store {
                 item,
             });
         }
-        for movement in self.transfer_movements() {
+        let movements = self.transfer_movements();
+        for movement in movements.into_iter().chain(self.ondemand_movements()) {
             if !ripe(movement.at)
                 || !unsettled(&movement.entity_id)
                 || movement.currency != SETTLEMENT_CURRENCY
@@ -244,6 +245,17 @@ impl Store {
         due
     }
 
+    /// What the merchant could settle now: every unsettled transaction's net, due or not
+    /// (on-demand settlements draw on it); `None` if the sum overflows.
+    pub(super) fn unsettled_balance(&self) -> Option<i64> {
+        let everything = self.now().saturating_add(SETTLEMENT_DELAY_SECS);
+        self.due_for_settlement(everything)
+            .iter()
+            .try_fold(0_i64, |total, d| {
+                total.checked_add(d.credit)?.checked_sub(d.debit)
+            })
+    }
+
     /// Settles everything due (called from the store's tick): one settlement and one
     /// `settlement.processed`, or nothing when nothing is due, the net is not positive
     /// (Razorpay carries a negative balance forward) or a sum would overflow.
@@ -283,7 +295,12 @@ impl Store {
             );
             debug_assert!(matches!(
                 d.kind,
-                "payment" | "refund" | "adjustment" | "transfer" | "reversal"
+                "payment"
+                    | "refund"
+                    | "adjustment"
+                    | "transfer"
+                    | "reversal"
+                    | "settlement.ondemand"
             ));
             book.settled.insert(d.entity_id);
             book.lines.push(Line {
