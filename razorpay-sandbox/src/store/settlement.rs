@@ -432,4 +432,123 @@ mod tests {
         store.clock.advance(SETTLEMENT_DELAY_SECS);
         assert!(store.settle_due().is_empty());
     }
+
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Capture(i64),
+        Refund(usize, i64),
+        Transfer(usize, i64),
+        Reverse(usize, i64),
+        Ondemand(i64),
+        LoseDispute(usize, i64),
+        Advance(i64),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (100_i64..500_000).prop_map(Op::Capture),
+            (0_usize..6, 1_i64..300_000).prop_map(|(p, a)| Op::Refund(p, a)),
+            (0_usize..6, 100_i64..300_000).prop_map(|(p, a)| Op::Transfer(p, a)),
+            (0_usize..6, 1_i64..300_000).prop_map(|(t, a)| Op::Reverse(t, a)),
+            (100_i64..300_000).prop_map(Op::Ondemand),
+            (0_usize..6, 1_i64..300_000).prop_map(|(p, a)| Op::LoseDispute(p, a)),
+            (1_i64..=72).prop_map(|hours| Op::Advance(hours * 3_600)),
+        ]
+    }
+
+    fn params(value: Value) -> Params {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    proptest! {
+        // Each case replays up to 40 operations with their settlements: 100 cases keep it quick.
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        /// Whatever happens, every transaction is settled at most once, every settlement is
+        /// positive and adds up to its recon lines, and what was settled plus what is still
+        /// unsettled is exactly the net of every successful operation.
+        #[test]
+        fn settled_plus_unsettled_is_the_net_of_everything(ops in proptest::collection::vec(op(), 1..40)) {
+            let mut store = Store::new(true);
+            let (mut payments, mut transfers) = (Vec::<String>::new(), Vec::<String>::new());
+            let mut net: i64 = 0;
+            for op in &ops {
+                match op {
+                    Op::Capture(amount) => {
+                        let (id, _) = store.credit_payment("upi", *amount, "INR", Map::new());
+                        let fee = store.fetch_payment(&id).ok().and_then(|p| p["fee"].as_i64()).unwrap_or(0);
+                        net += amount - fee;
+                        payments.push(id);
+                    }
+                    Op::Refund(p, amount) => {
+                        if let Some(id) = payments.get(*p) {
+                            if store.refund(id, &params(json!({"amount": amount})), None).is_ok() {
+                                net -= amount;
+                            }
+                        }
+                    }
+                    Op::Transfer(p, amount) => {
+                        if let Some(id) = payments.get(*p) {
+                            let body = json!({"transfers": [{"account": "acc_CPRsN1LkFccllA",
+                                                             "amount": amount, "currency": "INR"}]});
+                            if let Ok((created, _)) = store.transfer_payment(id, &params(body)) {
+                                net -= amount;
+                                transfers.push(created["items"][0]["id"].as_str().unwrap_or_default().to_string());
+                            }
+                        }
+                    }
+                    Op::Reverse(t, amount) => {
+                        if let Some(id) = transfers.get(*t) {
+                            if store.reverse_transfer(id, &params(json!({"amount": amount}))).is_ok() {
+                                net += amount;
+                            }
+                        }
+                    }
+                    Op::Ondemand(amount) => {
+                        let balance = store.unsettled_balance().unwrap_or(0);
+                        match store.create_ondemand_settlement(&params(json!({"amount": amount}))) {
+                            Ok(_) => {
+                                prop_assert!(*amount <= balance);
+                                net -= amount;
+                            }
+                            Err(_) => prop_assert!(*amount > balance),
+                        }
+                    }
+                    Op::LoseDispute(p, amount) => {
+                        if let Some(id) = payments.get(*p) {
+                            let raised = store.raise_dispute(id, &params(json!({"amount": amount})));
+                            if let Ok((dispute, _)) = raised {
+                                let dispute_id = dispute["id"].as_str().unwrap_or_default().to_string();
+                                prop_assert!(store.accept_dispute(&dispute_id).is_ok());
+                                net -= amount;
+                            }
+                        }
+                    }
+                    Op::Advance(secs) => {
+                        store.clock.advance(*secs);
+                        store.tick();
+                    }
+                }
+                let book = &store.money.settlements;
+                let mut settled: i64 = 0;
+                for id in &book.ids {
+                    let amount = book.by_id[id]["amount"].as_i64().unwrap_or(0);
+                    prop_assert!(amount > 0);
+                    let lines: i64 = book.lines.iter()
+                        .filter(|l| l.item["settlement_id"] == json!(id))
+                        .map(|l| l.item["credit"].as_i64().unwrap_or(0) - l.item["debit"].as_i64().unwrap_or(0))
+                        .sum();
+                    prop_assert_eq!(lines, amount);
+                    settled += amount;
+                }
+                let mut seen = std::collections::HashSet::new();
+                for line in &book.lines {
+                    prop_assert!(seen.insert(line.item["entity_id"].to_string()), "settled twice");
+                }
+                prop_assert_eq!(settled + store.unsettled_balance().unwrap_or(i64::MIN), net);
+            }
+        }
+    }
 }
