@@ -483,10 +483,10 @@ mod tests {
                         payments.push(id);
                     }
                     Op::Refund(p, amount) => {
-                        if let Some(id) = payments.get(*p) {
-                            if store.refund(id, &params(json!({"amount": amount})), None).is_ok() {
-                                net -= amount;
-                            }
+                        if let Some(id) = payments.get(*p)
+                            && store.refund(id, &params(json!({"amount": amount})), None).is_ok()
+                        {
+                            net -= amount;
                         }
                     }
                     Op::Transfer(p, amount) => {
@@ -500,10 +500,10 @@ mod tests {
                         }
                     }
                     Op::Reverse(t, amount) => {
-                        if let Some(id) = transfers.get(*t) {
-                            if store.reverse_transfer(id, &params(json!({"amount": amount}))).is_ok() {
-                                net += amount;
-                            }
+                        if let Some(id) = transfers.get(*t)
+                            && store.reverse_transfer(id, &params(json!({"amount": amount}))).is_ok()
+                        {
+                            net += amount;
                         }
                     }
                     Op::Ondemand(amount) => {
