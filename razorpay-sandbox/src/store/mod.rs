@@ -16,7 +16,8 @@ mod payment;
 mod payment_link;
 mod refund;
 mod subscription;
-// Money movement (settlements, disputes, QR codes, virtual accounts).
+// Money movement (settlements, on-demand settlements, disputes, QR codes, virtual accounts,
+// transfers).
 mod credit;
 mod dispute;
 mod ist;
@@ -107,7 +108,7 @@ pub struct Store {
     invoice_ids: Vec<String>,
     customers: HashMap<String, customer::CustomerRec>,
     customer_ids: Vec<String>,
-    /// Settlements, disputes, QR codes and virtual accounts.
+    /// Settlements, disputes, QR codes, virtual accounts and transfers.
     money: money::Money,
 }
 
