@@ -226,3 +226,46 @@ async fn transfer_validation() {
         "The reversal amount must be at most the amount not yet reversed."
     );
 }
+
+#[tokio::test]
+async fn an_order_created_with_transfers_splits_its_payment_once_captured() {
+    let (sandbox, client) = start().await;
+    let order = ok(
+        &client,
+        "orders.create",
+        json!({"params": {"amount": 2_000, "currency": "INR", "transfers": [
+            {"account": LINKED, "amount": 1_000, "currency": "INR",
+             "notes": {"branch": "Acme Corp Bangalore North"}, "linked_account_notes": ["branch"],
+             "on_hold": true, "on_hold_until": sandbox.now() + 86_400},
+            {"account": OTHER, "amount": 500, "currency": "INR"}
+        ]}}),
+    )
+    .await;
+    let order_id = order["id"].as_str().expect("id");
+    let paid = sandbox.pay(order_id).expect("paid");
+    let transfers = ok(
+        &client,
+        "payments.fetchTransfer",
+        json!({"payment_id": paid.payment_id()}),
+    )
+    .await;
+    assert_eq!(transfers["count"], 2, "{transfers}");
+    for transfer in transfers["items"].as_array().expect("items") {
+        assert_eq!(transfer["source"], json!(order_id));
+    }
+    assert_eq!(
+        events(&sandbox, "transfer.").await,
+        ["transfer.processed", "transfer.processed"]
+    );
+    // What the order already transferred is not available to the payment again.
+    assert_eq!(
+        refused(
+            &client,
+            "payments.transfer",
+            json!({"payment_id": paid.payment_id(), "params": {"transfers": [
+                {"account": OTHER, "amount": 501, "currency": "INR"}]}})
+        )
+        .await,
+        "The sum of amount requested for transfer is greater than the captured amount"
+    );
+}

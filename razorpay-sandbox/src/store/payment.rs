@@ -411,6 +411,8 @@ impl Store {
                 ));
             }
         }
+        // An order created with `transfers` splits its payment once captured (Route).
+        events.extend(self.create_order_transfers(&order_id));
         events
     }
 }

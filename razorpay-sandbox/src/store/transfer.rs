@@ -4,7 +4,7 @@
 //! part or whole (`rvrsl_…`). Settlements take transfers out of, and reversals back into,
 //! the merchant's payout.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
@@ -74,6 +74,8 @@ pub struct Transfers {
     ids: Vec<String>,
     reversals: HashMap<String, Value>,
     reversal_ids: Vec<String>,
+    /// Orders whose `transfers` were made.
+    orders_done: HashSet<String>,
 }
 
 const TRANSFER_FIELDS: &[&str] = &[
@@ -171,13 +173,21 @@ impl Store {
         (bodies, events)
     }
 
+    /// Whether `transfer` took money from `payment_id`: directly, or through its order.
+    fn transferred_out_of(&self, transfer: &TransferRec, payment_id: &str) -> bool {
+        transfer.source == payment_id
+            || self.payments.get(payment_id).is_some_and(|p| {
+                !p.order_id.is_empty() && transfer.source == p.order_id && p.captured_at.is_some()
+            })
+    }
+
     /// What has been transferred out of a payment, reversals excluded.
     fn transferred_from(&self, payment_id: &str) -> i64 {
         self.money
             .transfers
             .by_id
             .values()
-            .filter(|t| t.source == payment_id)
+            .filter(|t| self.transferred_out_of(t, payment_id))
             .fold(0, |sum, t| {
                 sum.saturating_add(t.amount.saturating_sub(t.amount_reversed))
             })
@@ -238,6 +248,39 @@ impl Store {
         Ok((listing::collection(bodies), events))
     }
 
+    /// The `transfers` an order was created with, made once its payment is captured (source:
+    /// the order, as Razorpay shows it); requests that are invalid or exceed the order's
+    /// amount are skipped, since order creation only echoed them.
+    pub(super) fn create_order_transfers(&mut self, order_id: &str) -> Vec<Event> {
+        let Some(order) = self.orders.get(order_id) else {
+            return Vec::new();
+        };
+        let Some(Value::Array(requests)) = order.passthrough.get("transfers") else {
+            return Vec::new();
+        };
+        if self.money.transfers.orders_done.contains(order_id) {
+            return Vec::new();
+        }
+        let mut left = order.amount;
+        let mut transfers = Vec::new();
+        for request in requests.iter().take(MAX_TRANSFERS_PER_REQUEST) {
+            let Some(request) = request.as_object() else {
+                continue;
+            };
+            if let Ok(transfer) = self.new_transfer(request, order_id)
+                && transfer.amount <= left
+            {
+                left -= transfer.amount;
+                transfers.push(transfer);
+            }
+        }
+        self.money
+            .transfers
+            .orders_done
+            .insert(order_id.to_string());
+        self.record_transfers(transfers).1
+    }
+
     /// `POST /v1/transfers`: a direct transfer from the merchant's balance (`source` is the
     /// merchant account, `account_id`).
     pub fn create_direct_transfer(&mut self, params: &Params, account_id: &str) -> Mutation {
@@ -279,7 +322,7 @@ impl Store {
             .iter()
             .rev()
             .filter_map(|id| book.by_id.get(id))
-            .filter(|t| payment_id.is_none_or(|p| t.source == p))
+            .filter(|t| payment_id.is_none_or(|p| self.transferred_out_of(t, p)))
             .filter(|t| !settled_only && window.contains(t.created_at))
             .map(TransferRec::to_json);
         Ok(listing::collection(window.page(items)))
