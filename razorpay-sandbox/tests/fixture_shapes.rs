@@ -422,3 +422,132 @@ async fn subscription_updated_has_the_documented_shape() {
     let problems = compare_with_sample(&body, "subscription.updated.json", &["type"]);
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The dispute webhooks compared with Razorpay's samples: the same `contains`, and the
+/// dispute entity (evidence included) key by key. The samples' payment entities predate
+/// fields Razorpay now sends (`card`, `token_id`, …), so only the dispute is compared.
+#[tokio::test]
+async fn dispute_webhooks_have_the_documented_shape() {
+    let hook = ok_receiver().await;
+    let sandbox = Sandbox::builder()
+        .webhook(&hook)
+        .start()
+        .await
+        .expect("sandbox");
+    let http = reqwest::Client::new();
+    let control = |path: String, body: Value| {
+        let request = http
+            .post(format!("{}/sandbox{path}", sandbox.url()))
+            .json(&body);
+        async move {
+            let answer: Value = request
+                .send()
+                .await
+                .expect("control")
+                .json()
+                .await
+                .expect("JSON");
+            answer
+        }
+    };
+    let order = create_order(&sandbox, 50_000).await;
+    let payment = sandbox.pay(&order).expect("paid").payment_id().to_string();
+    let raise = || {
+        control(
+            format!("/payments/{payment}/dispute"),
+            json!({"amount": 1_000}),
+        )
+    };
+    let contested = raise().await;
+    let contest = http
+        .patch(format!(
+            "{}/v1/disputes/{}/contest",
+            sandbox.url(),
+            contested["id"].as_str().expect("id")
+        ))
+        .basic_auth(sandbox.key_id(), Some(sandbox.key_secret()))
+        .json(
+            &json!({"summary": "goods delivered", "shipping_proof": ["doc_EFtmUsbwpXwBH9"],
+                      "others": [{"type": "receipt_signed_by_customer",
+                                  "document_ids": ["doc_EFtmUsbwpXwBH1"]}],
+                      "action": "submit"}),
+        )
+        .send()
+        .await
+        .expect("contest");
+    assert_eq!(contest.status(), 200);
+    for (dispute, result) in [
+        (contested, "won"),
+        (raise().await, "lost"),
+        (raise().await, "closed"),
+    ] {
+        let id = dispute["id"].as_str().expect("id");
+        control(format!("/disputes/{id}/resolve"), json!({"result": result})).await;
+    }
+    assert!(sandbox.wait_for_webhooks(Duration::from_secs(10)).await);
+
+    let mut seen = std::collections::BTreeSet::new();
+    let mut problems = Vec::new();
+    for delivery in sandbox.webhook_deliveries() {
+        if !delivery.event.starts_with("payment.dispute.") {
+            continue;
+        }
+        let body: Value = serde_json::from_str(&delivery.body).expect("JSON");
+        let theirs = fixture(&format!("{}.json", delivery.event));
+        assert_eq!(body["contains"], theirs["contains"], "{}", delivery.event);
+        differences(
+            &delivery.event,
+            &body["payload"]["dispute"]["entity"],
+            &theirs["payload"]["dispute"]["entity"],
+            &mut problems,
+        );
+        seen.insert(delivery.event);
+    }
+    assert_eq!(
+        seen.into_iter().collect::<Vec<_>>(),
+        [
+            "payment.dispute.closed",
+            "payment.dispute.created",
+            "payment.dispute.lost",
+            "payment.dispute.under_review",
+            "payment.dispute.won"
+        ]
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// A transfer compared with the SDK fixture of an order's transfers (razorpay-ruby's
+/// `fake_order_transfers.json`): the same keys, and the same types where both are set.
+#[tokio::test]
+async fn transfers_have_the_sdk_fixture_shape() {
+    let sandbox = Sandbox::start().await.expect("sandbox");
+    let order = create_order(&sandbox, 1_000).await;
+    let payment = sandbox.pay(&order).expect("paid").payment_id().to_string();
+    let created: Value = reqwest::Client::new()
+        .post(format!("{}/v1/payments/{payment}/transfers", sandbox.url()))
+        .basic_auth(sandbox.key_id(), Some(sandbox.key_secret()))
+        .json(
+            &json!({"transfers": [{"account": "acc_CNo3jSI8OkFJJJ", "amount": 500,
+            "currency": "INR", "notes": {"branch": "Acme Corp Bangalore North"},
+            "linked_account_notes": ["branch"], "on_hold": true}]}),
+        )
+        .send()
+        .await
+        .expect("transfer")
+        .json()
+        .await
+        .expect("JSON");
+    let text = std::fs::read_to_string(
+        fixtures().join("razorpay-sdk/razorpay-ruby/fake_order_transfers.json"),
+    )
+    .expect("fixture");
+    let theirs: Value = serde_json::from_str(&text).expect("fixture JSON");
+    let mut problems = Vec::new();
+    differences(
+        "transfer",
+        &created["items"][0],
+        &theirs["transfers"]["items"][0],
+        &mut problems,
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -11,6 +11,13 @@ mod faulting;
 mod limits;
 mod oauth;
 mod params;
+// Money movement: settlements, disputes, QR codes, virtual accounts, transfers.
+mod disputes;
+mod money;
+mod qr_codes;
+mod settlements;
+mod transfers;
+mod virtual_accounts;
 
 use std::sync::Arc;
 
@@ -81,6 +88,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/invoices", get(api::list_invoices))
         .route("/invoices/{id}", get(api::fetch_invoice))
         .merge(billing::v1_routes())
+        .merge(money::v1_routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -131,6 +139,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         )
         .merge(browser::sandbox_routes())
         .merge(billing::sandbox_routes())
+        .merge(money::sandbox_routes())
         .fallback(not_found);
     Router::new()
         .nest("/v1", v1)

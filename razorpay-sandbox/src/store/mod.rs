@@ -16,6 +16,17 @@ mod payment;
 mod payment_link;
 mod refund;
 mod subscription;
+// Money movement (settlements, on-demand settlements, disputes, QR codes, virtual accounts,
+// transfers).
+mod credit;
+mod dispute;
+mod ist;
+mod money;
+mod ondemand;
+mod qr_code;
+mod settlement;
+mod transfer;
+mod virtual_account;
 
 use std::collections::HashMap;
 
@@ -99,6 +110,8 @@ pub struct Store {
     customer_ids: Vec<String>,
     /// Tokens, add-ons, items, standalone invoices and billing switches.
     billing: billing::Billing,
+    /// Settlements, disputes, QR codes, virtual accounts and transfers.
+    money: money::Money,
 }
 
 /// How normal-speed refunds are processed.
@@ -218,6 +231,7 @@ impl Store {
         events.extend(self.expire_payment_links());
         events.extend(self.charge_due_subscriptions());
         events.extend(self.expire_invoices());
+        events.extend(self.money_tick());
         events
     }
 
