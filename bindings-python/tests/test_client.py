@@ -55,10 +55,10 @@ def test_full_checkout_then_refunds(sandbox):
 
         # The browser never called back and no webhook came: resolve by fetching.
         state = ck.create_payment_state(order.id, order.amount, order.currency)
-        fetched = ck.apply_payment_event(state, ck.ReconcileInput.FETCHED_PAYMENT(payment_json=payment.json))
+        fetched = ck.apply_fetched_payment(state, payment.json)
         assert fetched.status == "PAID"
         assert fetched.effects[0] == ck.Effect.MARK_ORDER_PAID(razorpay_order_id=order.id, amount=50000, currency="INR")
-        both = ck.apply_payment_event(fetched.state_json, ck.ReconcileInput.FETCHED_ORDER(order_json=order.json))
+        both = ck.apply_fetched_order(fetched.state_json, order.json)
         assert both.status == "PAID" and both.effects == []
 
         partial = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))

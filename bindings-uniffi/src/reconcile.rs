@@ -1,13 +1,16 @@
 //! Payment reconciliation over its JSON state, from `razorpay_core::reconcile`.
 //!
 //! The application stores the state JSON next to its order row; every verified callback,
-//! webhook or fetched object goes through [`apply_payment_event`], which returns the new state,
+//! webhook or fetched object goes through an `apply_*` function, which returns the new state,
 //! the order status and the effects to carry out (each exactly once, whatever the order or
 //! repetition of inputs). The state stays JSON so that it is stored as-is and stays readable
 //! by the Rust, Node and uniffi bindings alike.
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use razorpay_core::reconcile as core;
-use razorpay_core::webhook::WebhookEvent;
+
+use crate::webhook::{WebhookEvent, core_event};
 
 /// Why an input or a stored state could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -38,6 +41,15 @@ pub enum ReconcileError {
         /// Which total.
         reason: String,
     },
+    /// The callback's signature does not match (`SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
+    /// `SIGNATURE_MISSING_INPUT`): it was not applied.
+    #[error("{code}: {reason}")]
+    Unverified {
+        /// Stable machine-readable code.
+        code: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// The state or input JSON does not parse (`RECONCILE_INVALID_JSON`).
     #[error("{code}: {reason}")]
     InvalidJson {
@@ -55,6 +67,7 @@ impl ReconcileError {
             Self::InvalidState { code, .. }
             | Self::InvalidInput { code, .. }
             | Self::AmountOverflow { code, .. }
+            | Self::Unverified { code, .. }
             | Self::InvalidJson { code, .. } => code,
         }
     }
@@ -86,71 +99,102 @@ impl From<core::ReconcileError> for ReconcileError {
     }
 }
 
-/// What happened, as far as the order's payments are concerned. Only feed inputs you have
-/// verified: a callback whose signature checked, a webhook whose signature checked.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum ReconcileInput {
-    /// The checkout callback, after `verify_payment_signature` accepted it.
-    Callback {
-        /// `razorpay_order_id`.
-        razorpay_order_id: String,
-        /// `razorpay_payment_id`.
-        razorpay_payment_id: String,
-    },
-    /// A verified webhook: its `x-razorpay-event-id` header and the raw body.
-    Webhook {
-        /// The `x-razorpay-event-id` header (deduplicates redeliveries).
-        event_id: String,
-        /// The raw body whose signature was verified.
-        body: Vec<u8>,
-    },
-    /// A payment fetched from the API (`Payment.json`).
-    FetchedPayment {
-        /// The payment's JSON.
-        payment_json: String,
-    },
-    /// An order fetched from the API (`Order.json`).
-    FetchedOrder {
-        /// The order's JSON.
-        order_json: String,
-    },
-    /// The application gave up on the order (its checkout timer fired), Unix seconds.
-    Abandoned {
-        /// When, in Unix seconds.
-        at: i64,
-    },
+// There is no input enum here: each kind of input is its own function, so every language reads
+// `apply_webhook(state, event_id, event)` rather than a tagged union (Python would spell it
+// `ReconcileInput.WEBHOOK(...)`), and a webhook can only come in as the `WebhookEvent`
+// `WebhookVerifier.construct_event` returns, a callback only with its signature.
+
+fn apply_input(
+    state_json: &str,
+    input: &core::ReconcileInput,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let state = core::PaymentState::from_json(state_json)?;
+    let outcome = core::apply(&state, input)?;
+    Ok(ReconcileOutcome {
+        status: outcome.state.status.as_str().to_owned(),
+        amount_paid: outcome.state.amount_paid,
+        amount_refunded: outcome.state.amount_refunded,
+        state_json: outcome.state.to_json(),
+        changed: outcome.changed,
+        duplicate: outcome.duplicate,
+        effects: outcome.effects.into_iter().map(Effect::from).collect(),
+    })
 }
 
-impl TryFrom<ReconcileInput> for core::ReconcileInput {
-    type Error = ReconcileError;
+fn invalid_json(e: serde_json::Error) -> ReconcileError {
+    core::ReconcileError::from(e).into()
+}
 
-    fn try_from(input: ReconcileInput) -> Result<Self, ReconcileError> {
-        let json = |e: serde_json::Error| ReconcileError::from(core::ReconcileError::from(e));
-        Ok(match input {
-            ReconcileInput::Callback {
-                razorpay_order_id,
-                razorpay_payment_id,
-            } => core::ReconcileInput::callback(razorpay_order_id, razorpay_payment_id),
-            ReconcileInput::Webhook { event_id, body } => {
-                let event =
-                    WebhookEvent::from_slice(&body).map_err(|e| ReconcileError::InvalidInput {
-                        code: "RECONCILE_INVALID_INPUT".to_owned(),
-                        field: Some("body".to_owned()),
-                        reason: e.to_string(),
-                    })?;
-                core::ReconcileInput::webhook(event_id, event)
-            }
-            ReconcileInput::FetchedPayment { payment_json } => {
-                core::ReconcileInput::fetched_payment(
-                    serde_json::from_str(&payment_json).map_err(json)?,
-                )
-            }
-            ReconcileInput::FetchedOrder { order_json } => core::ReconcileInput::fetched_order(
-                serde_json::from_str(&order_json).map_err(json)?,
-            ),
-            ReconcileInput::Abandoned { at } => core::ReconcileInput::Abandoned { at },
-        })
-    }
+/// Applies the checkout callback after checking its signature with the key secret (Rust's
+/// `ReconcileInput::verified_callback`); a bad signature is `ReconcileError.Unverified`.
+#[uniffi::export]
+pub fn apply_callback(
+    state_json: String,
+    razorpay_order_id: String,
+    razorpay_payment_id: String,
+    razorpay_signature: String,
+    key_secret: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let input = core::ReconcileInput::verified_callback(
+        &razorpay_order_id,
+        &razorpay_payment_id,
+        &razorpay_signature,
+        &key_secret,
+    )
+    .map_err(|e| ReconcileError::Unverified {
+        code: e.code().to_owned(),
+        reason: e.to_string(),
+    })?;
+    apply_input(&state_json, &input)
+}
+
+/// Applies a webhook: `event` is what `WebhookVerifier.construct_event` returned for it and
+/// `event_id` its `x-razorpay-event-id` header (redeliveries are recognised by it).
+#[uniffi::export]
+pub fn apply_webhook(
+    state_json: String,
+    event_id: String,
+    event: WebhookEvent,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let event = core_event(&event).map_err(|e| ReconcileError::InvalidInput {
+        code: "RECONCILE_INVALID_INPUT".to_owned(),
+        field: Some("event".to_owned()),
+        reason: e.to_string(),
+    })?;
+    apply_input(&state_json, &core::ReconcileInput::webhook(event_id, event))
+}
+
+/// Applies a payment fetched from the API (`Payment.json`).
+#[uniffi::export]
+pub fn apply_fetched_payment(
+    state_json: String,
+    payment_json: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let payment = serde_json::from_str(&payment_json).map_err(invalid_json)?;
+    apply_input(&state_json, &core::ReconcileInput::fetched_payment(payment))
+}
+
+/// Applies an order fetched from the API (`Order.json`).
+#[uniffi::export]
+pub fn apply_fetched_order(
+    state_json: String,
+    order_json: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let order = serde_json::from_str(&order_json).map_err(invalid_json)?;
+    apply_input(&state_json, &core::ReconcileInput::fetched_order(order))
+}
+
+/// Records that the shop gave up on the order at `at` (its checkout timer fired).
+#[uniffi::export]
+pub fn apply_abandoned(
+    state_json: String,
+    at: SystemTime,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let at = match at.duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
+    };
+    apply_input(&state_json, &core::ReconcileInput::Abandoned { at })
 }
 
 /// Something the application should do, emitted once per real transition.
@@ -255,7 +299,7 @@ impl From<core::Effect> for Effect {
     }
 }
 
-/// The result of [`apply_payment_event`].
+/// The result of applying one input.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ReconcileOutcome {
     /// The new state JSON to store (byte-identical for equal states).
@@ -316,28 +360,7 @@ pub fn create_payment_state(
     Ok(state.to_json())
 }
 
-/// Applies one verified input to the stored state (`apply` in Rust, `applyPaymentEvent` in
-/// Node).
-#[uniffi::export]
-pub fn apply_payment_event(
-    state_json: String,
-    input: ReconcileInput,
-) -> Result<ReconcileOutcome, ReconcileError> {
-    let state = core::PaymentState::from_json(&state_json)?;
-    let input = core::ReconcileInput::try_from(input)?;
-    let outcome = core::apply(&state, &input)?;
-    Ok(ReconcileOutcome {
-        status: outcome.state.status.as_str().to_owned(),
-        amount_paid: outcome.state.amount_paid,
-        amount_refunded: outcome.state.amount_refunded,
-        state_json: outcome.state.to_json(),
-        changed: outcome.changed,
-        duplicate: outcome.duplicate,
-        effects: outcome.effects.into_iter().map(Effect::from).collect(),
-    })
-}
-
-/// [`apply_payment_event`] entirely over razorpay-core's JSON: the input as
+/// Reconciliation entirely over razorpay-core's JSON: the input as
 /// `{"type": "callback" | "webhook" | "fetchedPayment" | "fetchedOrder" | "abandoned", …}` and
 /// the whole outcome as JSON (`{"state", "changed", "duplicate", "effects", "newAnomalies"}`).
 #[uniffi::export]
@@ -351,33 +374,45 @@ pub fn apply_payment_event_json(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::signature::{sign_payment, sign_webhook};
+    use crate::webhook::WebhookVerifier;
 
     const ORDER: &str = "order_DESlLckIVRkHWj";
 
-    fn captured_webhook(payment_id: &str, amount: i64) -> Vec<u8> {
-        format!(
+    fn captured(payment_id: &str, amount: i64) -> WebhookEvent {
+        let body = format!(
             r#"{{"entity":"event","account_id":"acc_1","event":"payment.captured","contains":["payment"],"payload":{{"payment":{{"entity":{{"id":"{payment_id}","entity":"payment","amount":{amount},"currency":"INR","status":"captured","order_id":"{ORDER}","captured":true}}}}}},"created_at":1700000000}}"#
         )
-        .into_bytes()
+        .into_bytes();
+        let verifier = WebhookVerifier::new(vec!["whsec".into()]).unwrap();
+        let signature = sign_webhook(body.clone(), "whsec".into());
+        verifier.construct_event(body, signature).unwrap()
     }
 
     #[test]
-    fn callback_then_webhook_then_duplicate() {
+    fn verified_callback_then_webhook_then_duplicate() {
         let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
-        let out = apply_payment_event(
+        let signature = sign_payment(ORDER.into(), "pay_1".into(), "key_secret".into());
+        let forged = apply_callback(
+            state.clone(),
+            ORDER.into(),
+            "pay_1".into(),
+            "0".repeat(64),
+            "key_secret".into(),
+        )
+        .unwrap_err();
+        assert_eq!(forged.code(), "SIGNATURE_MISMATCH");
+        let out = apply_callback(
             state,
-            ReconcileInput::Callback {
-                razorpay_order_id: ORDER.into(),
-                razorpay_payment_id: "pay_1".into(),
-            },
+            ORDER.into(),
+            "pay_1".into(),
+            signature,
+            "key_secret".into(),
         )
         .unwrap();
         assert_eq!(out.status, "AUTHORIZED");
-        let webhook = ReconcileInput::Webhook {
-            event_id: "evt_1".into(),
-            body: captured_webhook("pay_1", 50_000),
-        };
-        let paid = apply_payment_event(out.state_json, webhook.clone()).unwrap();
+        let event = captured("pay_1", 50_000);
+        let paid = apply_webhook(out.state_json, "evt_1".into(), event.clone()).unwrap();
         assert_eq!((paid.status.as_str(), paid.amount_paid), ("PAID", 50_000));
         assert_eq!(
             paid.effects,
@@ -393,7 +428,7 @@ mod tests {
                 },
             ]
         );
-        let again = apply_payment_event(paid.state_json.clone(), webhook).unwrap();
+        let again = apply_webhook(paid.state_json.clone(), "evt_1".into(), event).unwrap();
         assert!(again.duplicate && !again.changed && again.effects.is_empty());
         assert_eq!(again.state_json, paid.state_json);
     }
@@ -401,30 +436,29 @@ mod tests {
     #[test]
     fn anomalies_are_flagged_and_errors_typed() {
         let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
-        let out = apply_payment_event(
-            state.clone(),
-            ReconcileInput::Webhook {
-                event_id: "evt_2".into(),
-                body: captured_webhook("pay_2", 40_000),
-            },
-        )
-        .unwrap();
+        let out = apply_webhook(state.clone(), "evt_2".into(), captured("pay_2", 40_000)).unwrap();
         assert!(out.effects.iter().any(|e| matches!(e,
             Effect::FlagForReview { anomaly, .. } if anomaly == "PAYMENT_AMOUNT_MISMATCH")));
         assert_ne!(out.status, "PAID");
 
-        let e = apply_payment_event("{".into(), ReconcileInput::Abandoned { at: 1 }).unwrap_err();
+        let e = apply_abandoned("{".into(), UNIX_EPOCH).unwrap_err();
         assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
         let e = create_payment_state("".into(), 50_000, "INR".into(), None).unwrap_err();
         assert_eq!(e.code(), "RECONCILE_INVALID_STATE");
-        let e = apply_payment_event(
-            state,
-            ReconcileInput::Webhook {
-                event_id: "evt_3".into(),
-                body: b"nope".to_vec(),
-            },
-        )
-        .unwrap_err();
+        let e = apply_fetched_payment(state.clone(), "nope".into()).unwrap_err();
+        assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
+        // A record whose body is not an event (a caller built it by hand) is refused.
+        let mut forged = captured("pay_3", 50_000);
+        forged.json = "nope".into();
+        let e = apply_webhook(state, "evt_3".into(), forged).unwrap_err();
         assert_eq!(e.code(), "RECONCILE_INVALID_INPUT");
+    }
+
+    #[test]
+    fn abandoned_takes_a_timestamp() {
+        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
+        let at = UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        let out = apply_abandoned(state, at).unwrap();
+        assert!(out.state_json.contains("1700000000"), "{}", out.state_json);
     }
 }
