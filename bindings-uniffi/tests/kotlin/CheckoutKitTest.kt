@@ -171,7 +171,7 @@ fun webhookAndReconciliation() {
 
     val start = createPaymentState(orderId, 50000L, "INR")
     val paid = applyWebhook(start, "evt_1", event)
-    check(paid.status == "PAID") { "status ${paid.status}" }
+    check(paid.status == PaymentOrderStatus.PAID) { "status ${paid.status}" }
     check(paid.effects.first() == Effect.MarkOrderPaid(razorpayOrderId = orderId, amount = 50000L, currency = "INR")) { "mark paid effect" }
     val again = applyWebhook(paid.stateJson, "evt_1", event)
     check(again.duplicate && again.effects.isEmpty()) { "duplicate changes nothing" }
@@ -181,7 +181,7 @@ fun webhookAndReconciliation() {
     }
     check(forged.code == "SIGNATURE_MISMATCH") { "forged callback code ${forged.code}" }
     val signature = signPayment(orderId, "pay_A", "key_secret")
-    check(applyCallback(start, orderId, "pay_A", signature, "key_secret").status == "AUTHORIZED") { "verified callback" }
+    check(applyCallback(start, orderId, "pay_A", signature, "key_secret").status == PaymentOrderStatus.AUTHORIZED) { "verified callback" }
 }
 
 /** Starts the razorpay-sandbox binary on a free port; returns the process and its URL. */

@@ -9,8 +9,13 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use razorpay_core::reconcile as core;
+pub use razorpay_core::reconcile::{
+    Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus,
+};
 
 use crate::webhook::{WebhookEvent, core_event};
+
+mod types;
 
 /// Why an input or a stored state could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -111,13 +116,13 @@ fn apply_input(
     let state = core::PaymentState::from_json(state_json)?;
     let outcome = core::apply(&state, input)?;
     Ok(ReconcileOutcome {
-        status: outcome.state.status.as_str().to_owned(),
+        status: outcome.state.status,
         amount_paid: outcome.state.amount_paid,
         amount_refunded: outcome.state.amount_refunded,
         state_json: outcome.state.to_json(),
         changed: outcome.changed,
         duplicate: outcome.duplicate,
-        effects: outcome.effects.into_iter().map(Effect::from).collect(),
+        effects: outcome.effects,
     })
 }
 
@@ -197,116 +202,13 @@ pub fn apply_abandoned(
     apply_input(&state_json, &core::ReconcileInput::Abandoned { at })
 }
 
-/// Something the application should do, emitted once per real transition.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum Effect {
-    /// Mark the shop's order paid.
-    MarkOrderPaid {
-        /// The Razorpay order.
-        razorpay_order_id: String,
-        /// The order's amount in minor units.
-        amount: i64,
-        /// Its currency.
-        currency: String,
-    },
-    /// Capture an authorized payment (manual capture mode).
-    CapturePayment {
-        /// The payment to capture.
-        payment_id: String,
-        /// Amount to capture.
-        amount: i64,
-        /// Currency.
-        currency: String,
-    },
-    /// Release the stock reserved for the order.
-    ReleaseReservedStock {
-        /// The Razorpay order.
-        razorpay_order_id: String,
-    },
-    /// Tell the customer (`PAYMENT_RECEIVED`, `REFUND_PROCESSED`).
-    NotifyCustomer {
-        /// The notification kind.
-        kind: String,
-        /// The refund, for `REFUND_PROCESSED`.
-        refund_id: Option<String>,
-    },
-    /// A person should look at this (`anomaly` is its type, e.g. `PAYMENT_AMOUNT_MISMATCH`).
-    FlagForReview {
-        /// The anomaly's type.
-        anomaly: String,
-        /// The anomaly with its details, as JSON.
-        anomaly_json: String,
-    },
-    /// An effect newer than this binding, as JSON.
-    Other {
-        /// The effect as JSON.
-        json: String,
-    },
-}
-
-fn type_of(json: &serde_json::Value, tag: &str) -> String {
-    json.get(tag)
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-impl From<core::Effect> for Effect {
-    fn from(e: core::Effect) -> Self {
-        match e {
-            core::Effect::MarkOrderPaid {
-                razorpay_order_id,
-                amount,
-                currency,
-            } => Self::MarkOrderPaid {
-                razorpay_order_id,
-                amount,
-                currency,
-            },
-            core::Effect::CapturePayment {
-                payment_id,
-                amount,
-                currency,
-            } => Self::CapturePayment {
-                payment_id,
-                amount,
-                currency,
-            },
-            core::Effect::ReleaseReservedStock { razorpay_order_id } => {
-                Self::ReleaseReservedStock { razorpay_order_id }
-            }
-            core::Effect::NotifyCustomer { notification } => {
-                let value = serde_json::to_value(&notification).unwrap_or_default();
-                Self::NotifyCustomer {
-                    kind: type_of(&value, "kind"),
-                    refund_id: value
-                        .get("refundId")
-                        .and_then(serde_json::Value::as_str)
-                        .map(str::to_owned),
-                }
-            }
-            core::Effect::FlagForReview { anomaly } => {
-                let value = serde_json::to_value(&anomaly).unwrap_or_default();
-                Self::FlagForReview {
-                    anomaly: type_of(&value, "type"),
-                    anomaly_json: value.to_string(),
-                }
-            }
-            other => Self::Other {
-                json: serde_json::to_string(&other).unwrap_or_default(),
-            },
-        }
-    }
-}
-
 /// The result of applying one input.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ReconcileOutcome {
     /// The new state JSON to store (byte-identical for equal states).
     pub state_json: String,
-    /// The derived order status: `AWAITING_PAYMENT`, `AUTHORIZED`, `PAID`,
-    /// `PARTIALLY_REFUNDED`, `REFUNDED` or `FAILED` (not terminal).
-    pub status: String,
+    /// The derived order status (`FAILED` is not terminal: a later payment may succeed).
+    pub status: PaymentOrderStatus,
     /// Total captured, in minor units.
     pub amount_paid: i64,
     /// Total refunded (processed), in minor units.
@@ -317,15 +219,6 @@ pub struct ReconcileOutcome {
     pub duplicate: bool,
     /// What to do now; never repeated for the same transition.
     pub effects: Vec<Effect>,
-}
-
-/// Who captures authorized payments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum CaptureMode {
-    /// Razorpay captures them (the account's default).
-    Automatic,
-    /// The shop captures: each authorization yields one `CapturePayment` effect.
-    Manual,
 }
 
 /// Options of [`create_payment_state`]; every field defaults.
@@ -349,12 +242,8 @@ pub fn create_payment_state(
     options: Option<PaymentStateOptions>,
 ) -> Result<String, ReconcileError> {
     let options = options.unwrap_or_default();
-    let mode = match options.capture_mode {
-        Some(CaptureMode::Manual) => core::CaptureMode::Manual,
-        Some(CaptureMode::Automatic) | None => core::CaptureMode::Automatic,
-    };
     let state = core::PaymentState::new(razorpay_order_id, amount, currency)
-        .with_capture_mode(mode)
+        .with_capture_mode(options.capture_mode.unwrap_or_default())
         .with_partial_payment(options.partial_payment.unwrap_or(false));
     state.validate()?;
     Ok(state.to_json())
@@ -372,93 +261,4 @@ pub fn apply_payment_event_json(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::signature::{sign_payment, sign_webhook};
-    use crate::webhook::WebhookVerifier;
-
-    const ORDER: &str = "order_DESlLckIVRkHWj";
-
-    fn captured(payment_id: &str, amount: i64) -> WebhookEvent {
-        let body = format!(
-            r#"{{"entity":"event","account_id":"acc_1","event":"payment.captured","contains":["payment"],"payload":{{"payment":{{"entity":{{"id":"{payment_id}","entity":"payment","amount":{amount},"currency":"INR","status":"captured","order_id":"{ORDER}","captured":true}}}}}},"created_at":1700000000}}"#
-        )
-        .into_bytes();
-        let verifier = WebhookVerifier::new(vec!["whsec".into()]).unwrap();
-        let signature = sign_webhook(body.clone(), "whsec".into());
-        verifier.construct_event(body, signature).unwrap()
-    }
-
-    #[test]
-    fn verified_callback_then_webhook_then_duplicate() {
-        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
-        let signature = sign_payment(ORDER.into(), "pay_1".into(), "key_secret".into());
-        let forged = apply_callback(
-            state.clone(),
-            ORDER.into(),
-            "pay_1".into(),
-            "0".repeat(64),
-            "key_secret".into(),
-        )
-        .unwrap_err();
-        assert_eq!(forged.code(), "SIGNATURE_MISMATCH");
-        let out = apply_callback(
-            state,
-            ORDER.into(),
-            "pay_1".into(),
-            signature,
-            "key_secret".into(),
-        )
-        .unwrap();
-        assert_eq!(out.status, "AUTHORIZED");
-        let event = captured("pay_1", 50_000);
-        let paid = apply_webhook(out.state_json, "evt_1".into(), event.clone()).unwrap();
-        assert_eq!((paid.status.as_str(), paid.amount_paid), ("PAID", 50_000));
-        assert_eq!(
-            paid.effects,
-            vec![
-                Effect::MarkOrderPaid {
-                    razorpay_order_id: ORDER.into(),
-                    amount: 50_000,
-                    currency: "INR".into()
-                },
-                Effect::NotifyCustomer {
-                    kind: "PAYMENT_RECEIVED".into(),
-                    refund_id: None
-                },
-            ]
-        );
-        let again = apply_webhook(paid.state_json.clone(), "evt_1".into(), event).unwrap();
-        assert!(again.duplicate && !again.changed && again.effects.is_empty());
-        assert_eq!(again.state_json, paid.state_json);
-    }
-
-    #[test]
-    fn anomalies_are_flagged_and_errors_typed() {
-        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
-        let out = apply_webhook(state.clone(), "evt_2".into(), captured("pay_2", 40_000)).unwrap();
-        assert!(out.effects.iter().any(|e| matches!(e,
-            Effect::FlagForReview { anomaly, .. } if anomaly == "PAYMENT_AMOUNT_MISMATCH")));
-        assert_ne!(out.status, "PAID");
-
-        let e = apply_abandoned("{".into(), UNIX_EPOCH).unwrap_err();
-        assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
-        let e = create_payment_state("".into(), 50_000, "INR".into(), None).unwrap_err();
-        assert_eq!(e.code(), "RECONCILE_INVALID_STATE");
-        let e = apply_fetched_payment(state.clone(), "nope".into()).unwrap_err();
-        assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
-        // A record whose body is not an event (a caller built it by hand) is refused.
-        let mut forged = captured("pay_3", 50_000);
-        forged.json = "nope".into();
-        let e = apply_webhook(state, "evt_3".into(), forged).unwrap_err();
-        assert_eq!(e.code(), "RECONCILE_INVALID_INPUT");
-    }
-
-    #[test]
-    fn abandoned_takes_a_timestamp() {
-        let state = create_payment_state(ORDER.into(), 50_000, "INR".into(), None).unwrap();
-        let at = UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
-        let out = apply_abandoned(state, at).unwrap();
-        assert!(out.state_json.contains("1700000000"), "{}", out.state_json);
-    }
-}
+mod tests;
