@@ -9,7 +9,7 @@
 //! as uniffi's serialised form of the record types `bindings-uniffi` exports, and
 //! `checkout_kit/__init__.py` reads them with the generated converters, so Python receives the
 //! very `CartReport` / `CheckoutPlan` records the generated module defines (equality, repr and
-//! fields included). Those record types are named in `wire` only.
+//! fields included): checkout-rules' own types, which bindings-uniffi exports as they are.
 
 use checkout_rules as rules;
 use pyo3::exceptions::PyTypeError;
@@ -24,7 +24,8 @@ use crate::errors::{uniffi_class, variant_error};
 /// (the policy, rarely passed and with nested tables) that comes in serialised.
 mod wire {
     pub(super) use checkout_kit::UniFfiTag as Tag;
-    pub(super) use checkout_kit::cart::{CartError, CartReport, CheckoutPlan, Policy};
+    // checkout-rules' own report and plan: bindings-uniffi exports them as they are.
+    pub(super) use checkout_kit::cart::{CartError, Policy};
 }
 
 static CART_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -186,7 +187,7 @@ pub fn validate_cart<'py>(
     let report = with_catalog(catalog, |c| {
         Ok(py.detach(|| rules::validate_cart(&cart, c, &policy)))
     })?;
-    Ok(serialised(py, wire::CartReport::from(report)))
+    Ok(serialised(py, report))
 }
 
 /// Plans a checkout; returns `(True, serialised CheckoutPlan)` or `(False, serialised
@@ -207,8 +208,8 @@ pub fn plan_checkout<'py>(
         Ok(py.detach(|| rules::plan_checkout(&cart, c, &policy)))
     })?;
     Ok(match planned {
-        Ok(plan) => (true, serialised(py, wire::CheckoutPlan::from(plan))),
-        Err(report) => (false, serialised(py, wire::CartReport::from(report))),
+        Ok(plan) => (true, serialised(py, plan)),
+        Err(report) => (false, serialised(py, report)),
     })
 }
 
@@ -229,7 +230,6 @@ pub fn validate_carts<'py>(
     let reports = with_catalog(catalog, |c| {
         Ok(py.detach(|| rules::validate_carts(&carts, c, &policy)))
     })?;
-    let reports: Vec<wire::CartReport> = reports.into_iter().map(Into::into).collect();
     Ok(serialised(py, reports))
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Same constructor, methods and errors as the uniffi object it stands in for. `verify` runs
 //! entirely here; `construct_event` verifies here first and only then hands the (authentic)
-//! body to the generated `parse_webhook_event`, so the event records stay uniffi's own.
+//! body to the generated `parse_unverified_webhook_event`, so the event records stay uniffi's own.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -94,7 +94,7 @@ impl WebhookVerifier {
             .map_err(|e| webhook_error(py, e))?;
         let parse = PARSE_WEBHOOK_EVENT.get_or_try_init(py, || {
             py.import("checkout_kit._uniffi")?
-                .getattr("parse_webhook_event")
+                .getattr("parse_unverified_webhook_event")
                 .map(Bound::unbind)
         })?;
         parse.bind(py).call1((PyBytes::new(py, &bytes),))

@@ -3,6 +3,7 @@ the simulated checkout, verify the callback signature, capture state, refund; an
 classes with Razorpay's error body kept."""
 
 import asyncio
+import datetime
 import json
 import socket
 
@@ -55,11 +56,11 @@ def test_full_checkout_then_refunds(sandbox):
 
         # The browser never called back and no webhook came: resolve by fetching.
         state = ck.create_payment_state(order.id, order.amount, order.currency)
-        fetched = ck.apply_payment_event(state, ck.ReconcileInput.FETCHED_PAYMENT(payment_json=payment.json))
-        assert fetched.status == "PAID"
+        fetched = ck.apply_fetched_payment(state, payment.json)
+        assert fetched.status == ck.PaymentOrderStatus.PAID
         assert fetched.effects[0] == ck.Effect.MARK_ORDER_PAID(razorpay_order_id=order.id, amount=50000, currency="INR")
-        both = ck.apply_payment_event(fetched.state_json, ck.ReconcileInput.FETCHED_ORDER(order_json=order.json))
-        assert both.status == "PAID" and both.effects == []
+        both = ck.apply_fetched_order(fetched.state_json, order.json)
+        assert both.status == ck.PaymentOrderStatus.PAID and both.effects == []
 
         partial = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))
         assert (partial.amount, partial.payment_id) == (10000, payment.id)
@@ -147,7 +148,7 @@ def test_connection_failure_and_bad_config():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again when the block ends: nothing listens there
     client = ck.RazorpayClient(
-        "rzp_test_x", "secret", ck.ClientOptions(base_url=f"http://127.0.0.1:{port}", connect_timeout_ms=500, request_timeout_ms=1000, max_retries=0)
+        "rzp_test_x", "secret", ck.ClientOptions(base_url=f"http://127.0.0.1:{port}", connect_timeout=datetime.timedelta(milliseconds=500), request_timeout=datetime.timedelta(seconds=1), max_retries=0)
     )
     with pytest.raises(ck.ClientError.Connection) as info:
         asyncio.run(client.orders().fetch("order_abc"))

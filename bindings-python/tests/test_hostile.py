@@ -3,6 +3,7 @@ body (success or error), put a huge description in the exception message, redire
 off another entity; a live key refuses plain HTTP."""
 
 import asyncio
+import datetime
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -68,7 +69,7 @@ def hostile_url():
 
 
 def client(url):
-    options = ck.ClientOptions(base_url=url, max_retries=0, max_response_bytes=LIMIT, request_timeout_ms=20000)
+    options = ck.ClientOptions(base_url=url, max_retries=0, max_response_bytes=LIMIT, request_timeout=datetime.timedelta(seconds=20))
     return ck.RazorpayClient("rzp_test_hostile000001", "secret", options)
 
 

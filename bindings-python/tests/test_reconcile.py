@@ -3,6 +3,7 @@ backwards, refunds counted once, anomalies), and an end-to-end run where the san
 signed webhooks (duplicated and shuffled) to a Python receiver."""
 
 import asyncio
+import datetime
 import http.server
 import itertools
 import json
@@ -35,8 +36,19 @@ def event(name, payment_id="pay_A", amount=50000, status=None, order=ORDER, refu
     return json.dumps(body).encode()
 
 
+KEY_SECRET = "key_secret"
+VERIFIER = ck.WebhookVerifier(["whsec"])
+
+
 def webhook(event_id, body):
-    return ck.ReconcileInput.WEBHOOK(event_id=event_id, body=body)
+    """An input: the body verified by construct_event, then applied (the only way in)."""
+    verified = VERIFIER.construct_event(body, ck.sign_webhook(body, "whsec"))
+    return lambda state: ck.apply_webhook(state, event_id, verified)
+
+
+def callback(payment_id="pay_A"):
+    signature = ck.sign_payment(ORDER, payment_id, KEY_SECRET)
+    return lambda state: ck.apply_callback(state, ORDER, payment_id, signature, KEY_SECRET)
 
 
 def run(inputs, state=None):
@@ -44,7 +56,7 @@ def run(inputs, state=None):
     effects = []
     outcome = None
     for i in inputs:
-        outcome = ck.apply_payment_event(state, i)
+        outcome = i(state)
         state = outcome.state_json
         effects.extend(outcome.effects)
     return outcome, effects
@@ -62,17 +74,16 @@ def test_new_state_is_awaiting_payment():
 
 
 def test_callback_then_webhooks_with_duplicates():
-    callback = ck.ReconcileInput.CALLBACK(razorpay_order_id=ORDER, razorpay_payment_id="pay_A")
-    outcome, effects = run([callback])
-    assert outcome.status == "AUTHORIZED" and effects == []
+    outcome, effects = run([callback()])
+    assert outcome.status == ck.PaymentOrderStatus.AUTHORIZED and effects == []
     captured = webhook("evt_cap", event("payment.captured"))
     outcome, effects = run([captured], outcome.state_json)
-    assert (outcome.status, outcome.amount_paid) == ("PAID", 50000)
+    assert (outcome.status, outcome.amount_paid) == (ck.PaymentOrderStatus.PAID, 50000)
     assert effects == [
         ck.Effect.MARK_ORDER_PAID(razorpay_order_id=ORDER, amount=50000, currency="INR"),
-        ck.Effect.NOTIFY_CUSTOMER(kind="PAYMENT_RECEIVED", refund_id=None),
+        ck.Effect.NOTIFY_CUSTOMER(notification=ck.Notification.PAYMENT_RECEIVED()),
     ]
-    again = ck.apply_payment_event(outcome.state_json, captured)
+    again = captured(outcome.state_json)
     assert again.duplicate and not again.changed and again.effects == []
     assert again.state_json == outcome.state_json
 
@@ -83,7 +94,7 @@ def test_any_order_any_repetition_gives_the_same_state_and_effects_once():
         webhook("evt_auth", event("payment.authorized")),
         webhook("evt_cap", event("payment.captured")),
         webhook("evt_r1", event("refund.processed", status="captured", refund=("rfnd_1", 10000, "processed"))),
-        ck.ReconcileInput.CALLBACK(razorpay_order_id=ORDER, razorpay_payment_id="pay_A"),
+        callback(),
     ]
     results = set()
     for perm in itertools.permutations(inputs):
@@ -92,7 +103,7 @@ def test_any_order_any_repetition_gives_the_same_state_and_effects_once():
         results.add((outcome.state_json, outcome.status, tuple(kinds)))
     assert len(results) == 1, "the final state depends only on the set of inputs"
     (state_json, status, kinds), = results
-    assert status == "PARTIALLY_REFUNDED"
+    assert status == ck.PaymentOrderStatus.PARTIALLY_REFUNDED
     assert json.loads(state_json)["amountRefunded"] == 10000
     assert kinds.count("Effect.MARK_ORDER_PAID") == 1
     assert kinds.count("Effect.NOTIFY_CUSTOMER") == 2  # payment received, refund processed
@@ -100,25 +111,25 @@ def test_any_order_any_repetition_gives_the_same_state_and_effects_once():
 
 def test_captured_never_goes_backwards_and_refunds_count_once():
     outcome, _ = run([webhook("evt_cap", event("payment.captured")), webhook("evt_late_fail", event("payment.failed", status="failed"))])
-    assert outcome.status == "PAID"
+    assert outcome.status == ck.PaymentOrderStatus.PAID
     refund = event("refund.processed", status="captured", refund=("rfnd_1", 50000, "processed"))
     outcome, effects = run([webhook("evt_r", refund), webhook("evt_r_again_other_id", refund)], outcome.state_json)
-    assert (outcome.status, outcome.amount_refunded) == ("REFUNDED", 50000)
-    assert [e.refund_id for e in effects if e.is_notify_customer()] == ["rfnd_1"]
+    assert (outcome.status, outcome.amount_refunded) == (ck.PaymentOrderStatus.REFUNDED, 50000)
+    assert [e.notification.refund_id for e in effects if e.is_notify_customer()] == ["rfnd_1"]
 
 
 def test_anomalies_are_flagged_not_silent():
     outcome, effects = run([webhook("evt_x", event("payment.captured", amount=40000))])
-    assert outcome.status != "PAID"
+    assert outcome.status != ck.PaymentOrderStatus.PAID
     flags = [e for e in effects if e.is_flag_for_review()]
-    assert [f.anomaly for f in flags] == ["PAYMENT_AMOUNT_MISMATCH"]
-    assert json.loads(flags[0].anomaly_json)["paymentId"] == "pay_A"
+    assert [f.anomaly for f in flags] == [ck.Anomaly.PAYMENT_AMOUNT_MISMATCH(payment_id="pay_A", amount=40000)]
     outcome, effects = run([webhook("evt_y", event("payment.captured", order="order_Other00000000"))])
-    assert [e.anomaly for e in effects if e.is_flag_for_review()] == ["PAYMENT_FOR_OTHER_ORDER"]
+    assert [type(e.anomaly).__name__ for e in effects if e.is_flag_for_review()] == ["Anomaly.PAYMENT_FOR_OTHER_ORDER"]
 
 
 def test_abandoned_releases_stock_once_and_manual_capture():
-    outcome, effects = run([ck.ReconcileInput.ABANDONED(at=1700000000)] * 2)
+    at = datetime.datetime.fromtimestamp(1700000000, tz=datetime.timezone.utc)
+    outcome, effects = run([lambda state: ck.apply_abandoned(state, at)] * 2)
     assert effects == [ck.Effect.RELEASE_RESERVED_STOCK(razorpay_order_id=ORDER)]
     manual = ck.create_payment_state(ORDER, 50000, "INR", ck.PaymentStateOptions(capture_mode=ck.CaptureMode.MANUAL))
     outcome, effects = run([webhook("evt_auth", event("payment.authorized"))], manual)
@@ -133,10 +144,13 @@ def test_json_door_and_errors():
         ck.apply_payment_event_json(state, "{")
     assert info.value.code == "RECONCILE_INVALID_JSON"
     with pytest.raises(ck.ReconcileError.InvalidInput) as info:
-        ck.apply_payment_event(state, webhook("", event("payment.captured")))
+        webhook("", event("payment.captured"))(state)
     assert info.value.code == "RECONCILE_INVALID_INPUT"
     with pytest.raises(ck.ReconcileError.InvalidJson):
-        ck.apply_payment_event(state, ck.ReconcileInput.FETCHED_PAYMENT(payment_json="not json"))
+        ck.apply_fetched_payment(state, "not json")
+    with pytest.raises(ck.ReconcileError.Unverified) as info:
+        ck.apply_callback(state, ORDER, "pay_A", "0" * 64, KEY_SECRET)
+    assert info.value.code == "SIGNATURE_MISMATCH"
 
 
 class Receiver(http.server.ThreadingHTTPServer):
@@ -165,7 +179,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with self.server.lock:
             state = self.server.states.get(order_id)
             if state is not None:
-                outcome = ck.apply_payment_event(state, ck.ReconcileInput.WEBHOOK(event_id=self.headers["X-Razorpay-Event-Id"], body=body))
+                outcome = ck.apply_webhook(state, self.headers["X-Razorpay-Event-Id"], event)
                 self.server.states[order_id] = outcome.state_json
                 self.server.effects.extend(outcome.effects)
         self.send_response(200)
@@ -209,7 +223,7 @@ def test_end_to_end_webhooks_from_the_sandbox():
         assert (api_payment.status, api_payment.amount_refunded) == ("refunded", 50000)
         assert (state["status"], state["amountPaid"], state["amountRefunded"]) == ("REFUNDED", 50000, 50000)
         assert sum(1 for e in effects if e.is_mark_order_paid()) == 1
-        assert sum(1 for e in effects if e.is_notify_customer() and e.kind == "REFUND_PROCESSED") == 2
+        assert sum(1 for e in effects if e.is_notify_customer() and e.notification.is_refund_processed()) == 2
     finally:
         receiver.shutdown()
         stop_sandbox(proc)

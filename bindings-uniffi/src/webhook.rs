@@ -107,10 +107,16 @@ impl WebhookEvent {
     }
 }
 
-/// Parses a webhook body that was *already verified* (for example by a gateway in front of
-/// the app). Prefer [`WebhookVerifier::construct_event`], which verifies first.
+/// The core event behind a record `construct_event` returned: its body, parsed again (the
+/// record is plain data, so reconciliation reads the body rather than trusting the fields).
+pub(crate) fn core_event(event: &WebhookEvent) -> Result<core::WebhookEvent, core::WebhookError> {
+    core::WebhookEvent::from_slice(event.json.as_bytes())
+}
+
+/// Parses a webhook body WITHOUT checking its signature: only for a body something in front of
+/// the app already verified. Prefer [`WebhookVerifier::construct_event`], which verifies first.
 #[uniffi::export]
-pub fn parse_webhook_event(body: Vec<u8>) -> Result<WebhookEvent, WebhookError> {
+pub fn parse_unverified_webhook_event(body: Vec<u8>) -> Result<WebhookEvent, WebhookError> {
     let event = core::WebhookEvent::from_slice(&body)?;
     Ok(WebhookEvent::new(&event, &body))
 }

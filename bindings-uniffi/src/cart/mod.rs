@@ -8,18 +8,15 @@
 // uniffi serialises it across the boundary anyway, so boxing would only add an indirection.
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
-mod fix;
-mod input;
-mod report;
+mod policy;
+mod types;
 
 use checkout_rules as rules;
 
-pub use fix::Fix;
-pub use input::{
-    AmountLimits, Cart, CartLine, Catalog, CatalogItem, DuplicateLines, Policy, PriceTolerance,
-};
-pub use report::{
-    CartProblem, CartReport, CheckoutPlan, InvalidItem, PlannedLine, Severity, StockDecrement,
+pub use policy::Policy;
+pub use rules::{
+    AmountLimits, Cart, CartLine, CartProblem, CartReport, Catalog, CatalogItem, CheckoutPlan,
+    DuplicateLines, Fix, InvalidItem, PlannedLine, PriceTolerance, Severity, StockDecrement,
     Totals,
 };
 
@@ -68,6 +65,13 @@ impl CartError {
     }
 }
 
+fn not_ready(report: CartReport) -> CartError {
+    CartError::NotReady {
+        code: "CART_NOT_READY".to_owned(),
+        report,
+    }
+}
+
 fn policy_or_default(policy: Option<Policy>) -> Result<rules::Policy, CartError> {
     policy.unwrap_or_default().try_into()
 }
@@ -81,7 +85,7 @@ pub fn validate_cart(
     policy: Option<Policy>,
 ) -> Result<CartReport, CartError> {
     let policy = policy_or_default(policy)?;
-    Ok(rules::validate_cart(&cart.into(), &catalog.into(), &policy).into())
+    Ok(rules::validate_cart(&cart, &catalog, &policy))
 }
 
 /// Validates the cart and, when nothing blocks, returns what to charge; otherwise fails with
@@ -93,12 +97,7 @@ pub fn plan_checkout(
     policy: Option<Policy>,
 ) -> Result<CheckoutPlan, CartError> {
     let policy = policy_or_default(policy)?;
-    rules::plan_checkout(&cart.into(), &catalog.into(), &policy)
-        .map(Into::into)
-        .map_err(|report| CartError::NotReady {
-            code: "CART_NOT_READY".to_owned(),
-            report: report.into(),
-        })
+    rules::plan_checkout(&cart, &catalog, &policy).map_err(not_ready)
 }
 
 /// Validates many carts against one catalog snapshot; reports come back in the carts' order.
@@ -109,19 +108,14 @@ pub fn validate_carts(
     policy: Option<Policy>,
 ) -> Result<Vec<CartReport>, CartError> {
     let policy = policy_or_default(policy)?;
-    let carts: Vec<rules::Cart> = carts.into_iter().map(Into::into).collect();
-    Ok(rules::validate_carts(&carts, &catalog.into(), &policy)
-        .into_iter()
-        .map(Into::into)
-        .collect())
+    Ok(rules::validate_carts(&carts, &catalog, &policy))
 }
 
 /// Applies fixes (for example the ones the shopper accepted) to a cart. Fixes that do not
 /// match a line of this cart are ignored.
 #[uniffi::export]
 pub fn apply_fixes(cart: Cart, fixes: Vec<Fix>) -> Cart {
-    let fixes: Vec<rules::Fix> = fixes.into_iter().filter_map(Fix::into_rules).collect();
-    rules::apply_fixes(&cart.into(), &fixes).into()
+    rules::apply_fixes(&cart, &fixes)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T, CartError> {
@@ -167,10 +161,7 @@ pub fn plan_checkout_json(
     let policy = parse_policy(policy_json)?;
     rules::plan_checkout(&cart, &catalog, &policy)
         .map(|plan| to_json(&plan))
-        .map_err(|report| CartError::NotReady {
-            code: "CART_NOT_READY".to_owned(),
-            report: report.into(),
-        })
+        .map_err(not_ready)
 }
 
 /// [`validate_carts`] over JSON: a JSON array of carts in, a JSON array of reports out.

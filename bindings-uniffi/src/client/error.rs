@@ -114,8 +114,8 @@ pub enum ClientError {
         code: String,
         /// HTTP status.
         status: u16,
-        /// The `Retry-After` Razorpay asked for, in milliseconds.
-        retry_after_ms: Option<u64>,
+        /// The `Retry-After` Razorpay asked for.
+        retry_after: Option<std::time::Duration>,
         /// Razorpay's error body, if sent.
         error: Option<RazorpayErrorBody>,
     },
@@ -238,8 +238,7 @@ impl From<core::ClientError> for ClientError {
             } => Self::RateLimited {
                 code,
                 status,
-                retry_after_ms: retry_after
-                    .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+                retry_after,
                 error,
             },
             C::Server { status, .. } => Self::Server {

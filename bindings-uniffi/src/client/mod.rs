@@ -36,12 +36,12 @@ pub struct ClientOptions {
     /// API base URL (`https://api.razorpay.com`; the sandbox's URL in tests).
     #[uniffi(default)]
     pub base_url: Option<String>,
-    /// Connect timeout in milliseconds.
+    /// Connect timeout (`java.time.Duration`, `TimeInterval`, `timedelta`).
     #[uniffi(default)]
-    pub connect_timeout_ms: Option<u64>,
-    /// Whole-request timeout in milliseconds.
+    pub connect_timeout: Option<Duration>,
+    /// Whole-request timeout.
     #[uniffi(default)]
-    pub request_timeout_ms: Option<u64>,
+    pub request_timeout: Option<Duration>,
     /// Retries after the first attempt (only where a retry cannot duplicate an effect).
     #[uniffi(default)]
     pub max_retries: Option<u32>,
@@ -61,11 +61,11 @@ fn configure(mut config: core::ClientConfig, o: ClientOptions) -> core::ClientCo
     if let Some(url) = o.base_url {
         config = config.base_url(url);
     }
-    if let Some(ms) = o.connect_timeout_ms {
-        config = config.connect_timeout(Duration::from_millis(ms));
+    if let Some(timeout) = o.connect_timeout {
+        config = config.connect_timeout(timeout);
     }
-    if let Some(ms) = o.request_timeout_ms {
-        config = config.request_timeout(Duration::from_millis(ms));
+    if let Some(timeout) = o.request_timeout {
+        config = config.request_timeout(timeout);
     }
     if let Some(n) = o.max_retries {
         config = config.retry_policy(core::RetryPolicy::default().max_retries(n));

@@ -170,12 +170,18 @@ fun webhookAndReconciliation() {
     check(event.event == "payment.captured" && event.payment?.amount == 50000L) { "typed webhook event" }
 
     val start = createPaymentState(orderId, 50000L, "INR")
-    val paid = applyPaymentEvent(start, ReconcileInput.Webhook(eventId = "evt_1", body = body))
-    check(paid.status == "PAID") { "status ${paid.status}" }
+    val paid = applyWebhook(start, "evt_1", event)
+    check(paid.status == PaymentOrderStatus.PAID) { "status ${paid.status}" }
     check(paid.effects.first() == Effect.MarkOrderPaid(razorpayOrderId = orderId, amount = 50000L, currency = "INR")) { "mark paid effect" }
-    val again = applyPaymentEvent(paid.stateJson, ReconcileInput.Webhook(eventId = "evt_1", body = body))
+    val again = applyWebhook(paid.stateJson, "evt_1", event)
     check(again.duplicate && again.effects.isEmpty()) { "duplicate changes nothing" }
-    expectThrows<ReconcileException.InvalidJson>("corrupt state") { applyPaymentEvent("{", ReconcileInput.Abandoned(at = 1L)) }
+    expectThrows<ReconcileException.InvalidJson>("corrupt state") { applyAbandoned("{", java.time.Instant.ofEpochSecond(1L)) }
+    val forged = expectThrows<ReconcileException.Unverified>("forged callback") {
+        applyCallback(start, orderId, "pay_A", "0".repeat(64), "key_secret")
+    }
+    check(forged.code == "SIGNATURE_MISMATCH") { "forged callback code ${forged.code}" }
+    val signature = signPayment(orderId, "pay_A", "key_secret")
+    check(applyCallback(start, orderId, "pay_A", signature, "key_secret").status == PaymentOrderStatus.AUTHORIZED) { "verified callback" }
 }
 
 /** Starts the razorpay-sandbox binary on a free port; returns the process and its URL. */

@@ -1,0 +1,94 @@
+//! The shop's rules as a record whose every field may be left out.
+//!
+//! The one cart type that is converted rather than exported as it is: checkout-rules' `Policy`
+//! defaults (no price increase tolerated, any decrease accepted, the gateway minimum applied)
+//! are values a uniffi field default cannot spell, so here each field is optional and `None`
+//! means checkout-rules' default.
+
+use std::collections::HashMap;
+
+use checkout_rules as rules;
+use rules::{AmountLimits, DuplicateLines, PriceTolerance};
+
+use super::CartError;
+use crate::currency::{CurrencyInfo, Grouping};
+
+/// The shop's rules. Every field is optional: `Policy()` is checkout-rules' default policy
+/// (no price increase tolerated, any decrease accepted, Razorpay's minimum amount applied).
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct Policy {
+    /// Tolerated price increase; default: none.
+    #[uniffi(default)]
+    pub price_increase_tolerance: Option<PriceTolerance>,
+    /// Tolerated price decrease; default: any (reported as a warning).
+    #[uniffi(default)]
+    pub price_decrease_tolerance: Option<PriceTolerance>,
+    /// Most lines a cart may have.
+    #[uniffi(default)]
+    pub max_lines: Option<u32>,
+    /// Most units a cart may hold in total.
+    #[uniffi(default)]
+    pub max_total_quantity: Option<i64>,
+    /// Per-currency total limits (ISO code → limits).
+    #[uniffi(default)]
+    pub amount_limits: HashMap<String, AmountLimits>,
+    /// Whether the currency's payable minimum applies when no explicit minimum is set;
+    /// default: yes.
+    #[uniffi(default)]
+    pub apply_gateway_minimum: Option<bool>,
+    /// Duplicate-line handling; default: merge.
+    #[uniffi(default)]
+    pub duplicate_lines: Option<DuplicateLines>,
+    /// A currency table replacing the built-in Razorpay one.
+    #[uniffi(default)]
+    pub currencies: Option<Vec<CurrencyInfo>>,
+}
+
+impl TryFrom<Policy> for rules::Policy {
+    type Error = CartError;
+
+    fn try_from(p: Policy) -> Result<Self, CartError> {
+        let defaults = rules::Policy::default();
+        let currencies = p
+            .currencies
+            .map(|list| {
+                rules::currency::CurrencyTable::new(list.into_iter().map(currency_to_rules))
+            })
+            .transpose()
+            .map_err(|e| CartError::InvalidPolicy {
+                code: e.code().to_owned(),
+                reason: e.to_string(),
+            })?;
+        Ok(Self {
+            price_increase_tolerance: p
+                .price_increase_tolerance
+                .unwrap_or(defaults.price_increase_tolerance),
+            price_decrease_tolerance: p
+                .price_decrease_tolerance
+                .unwrap_or(defaults.price_decrease_tolerance),
+            max_lines: p.max_lines,
+            max_total_quantity: p.max_total_quantity,
+            amount_limits: p.amount_limits.into_iter().collect(),
+            apply_gateway_minimum: p
+                .apply_gateway_minimum
+                .unwrap_or(defaults.apply_gateway_minimum),
+            duplicate_lines: p.duplicate_lines.unwrap_or(defaults.duplicate_lines),
+            currencies,
+        })
+    }
+}
+
+fn currency_to_rules(c: CurrencyInfo) -> rules::currency::CurrencyInfo {
+    rules::currency::CurrencyInfo {
+        code: c.code,
+        exponent: c.exponent,
+        symbol: c.symbol,
+        name: c.name,
+        min_amount: c.min_amount,
+        amount_step: c.amount_step,
+        grouping: match c.grouping {
+            Grouping::Thousands => rules::currency::Grouping::Thousands,
+            Grouping::Indian => rules::currency::Grouping::Indian,
+        },
+    }
+}

@@ -1,0 +1,264 @@
+//! Payment reconciliation over its JSON state, from `razorpay_core::reconcile`.
+//!
+//! The application stores the state JSON next to its order row; every verified callback,
+//! webhook or fetched object goes through an `apply_*` function, which returns the new state,
+//! the order status and the effects to carry out (each exactly once, whatever the order or
+//! repetition of inputs). The state stays JSON so that it is stored as-is and stays readable
+//! by the Rust, Node and uniffi bindings alike.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use razorpay_core::reconcile as core;
+pub use razorpay_core::reconcile::{
+    Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus,
+};
+
+use crate::webhook::{WebhookEvent, core_event};
+
+mod types;
+
+/// Why an input or a stored state could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum ReconcileError {
+    /// The stored state is not usable (`RECONCILE_INVALID_STATE`).
+    #[error("{code}: {reason}")]
+    InvalidState {
+        /// Stable machine-readable code.
+        code: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The input is not usable (`RECONCILE_INVALID_INPUT`, `RECONCILE_MISSING_ENTITY`).
+    #[error("{code}: {reason}")]
+    InvalidInput {
+        /// Stable machine-readable code.
+        code: String,
+        /// The field at fault, when there is one.
+        field: Option<String>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Totals do not fit in 64 bits (`RECONCILE_AMOUNT_OVERFLOW`).
+    #[error("{code}: {reason}")]
+    AmountOverflow {
+        /// Stable machine-readable code.
+        code: String,
+        /// Which total.
+        reason: String,
+    },
+    /// The callback's signature does not match (`SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
+    /// `SIGNATURE_MISSING_INPUT`): it was not applied.
+    #[error("{code}: {reason}")]
+    Unverified {
+        /// Stable machine-readable code.
+        code: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The state or input JSON does not parse (`RECONCILE_INVALID_JSON`).
+    #[error("{code}: {reason}")]
+    InvalidJson {
+        /// Stable machine-readable code.
+        code: String,
+        /// The parser's explanation.
+        reason: String,
+    },
+}
+
+impl ReconcileError {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidState { code, .. }
+            | Self::InvalidInput { code, .. }
+            | Self::AmountOverflow { code, .. }
+            | Self::Unverified { code, .. }
+            | Self::InvalidJson { code, .. } => code,
+        }
+    }
+}
+
+impl From<core::ReconcileError> for ReconcileError {
+    fn from(e: core::ReconcileError) -> Self {
+        let code = e.code().to_owned();
+        let reason = e.to_string();
+        match e {
+            core::ReconcileError::InvalidState { reason } => Self::InvalidState { code, reason },
+            core::ReconcileError::InvalidInput { field, .. } => Self::InvalidInput {
+                code,
+                field: Some(field.to_owned()),
+                reason,
+            },
+            core::ReconcileError::MissingEntity { .. } => Self::InvalidInput {
+                code,
+                field: None,
+                reason,
+            },
+            core::ReconcileError::AmountOverflow { .. } => Self::AmountOverflow { code, reason },
+            core::ReconcileError::InvalidJson { message } => Self::InvalidJson {
+                code,
+                reason: message,
+            },
+            _ => Self::InvalidState { code, reason },
+        }
+    }
+}
+
+// There is no input enum here: each kind of input is its own function, so every language reads
+// `apply_webhook(state, event_id, event)` rather than a tagged union (Python would spell it
+// `ReconcileInput.WEBHOOK(...)`), and a webhook can only come in as the `WebhookEvent`
+// `WebhookVerifier.construct_event` returns, a callback only with its signature.
+
+fn apply_input(
+    state_json: &str,
+    input: &core::ReconcileInput,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let state = core::PaymentState::from_json(state_json)?;
+    let outcome = core::apply(&state, input)?;
+    Ok(ReconcileOutcome {
+        status: outcome.state.status,
+        amount_paid: outcome.state.amount_paid,
+        amount_refunded: outcome.state.amount_refunded,
+        state_json: outcome.state.to_json(),
+        changed: outcome.changed,
+        duplicate: outcome.duplicate,
+        effects: outcome.effects,
+    })
+}
+
+fn invalid_json(e: serde_json::Error) -> ReconcileError {
+    core::ReconcileError::from(e).into()
+}
+
+/// Applies the checkout callback after checking its signature with the key secret (Rust's
+/// `ReconcileInput::verified_callback`); a bad signature is `ReconcileError.Unverified`.
+#[uniffi::export]
+pub fn apply_callback(
+    state_json: String,
+    razorpay_order_id: String,
+    razorpay_payment_id: String,
+    razorpay_signature: String,
+    key_secret: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let input = core::ReconcileInput::verified_callback(
+        &razorpay_order_id,
+        &razorpay_payment_id,
+        &razorpay_signature,
+        &key_secret,
+    )
+    .map_err(|e| ReconcileError::Unverified {
+        code: e.code().to_owned(),
+        reason: e.to_string(),
+    })?;
+    apply_input(&state_json, &input)
+}
+
+/// Applies a webhook: `event` is what `WebhookVerifier.construct_event` returned for it and
+/// `event_id` its `x-razorpay-event-id` header (redeliveries are recognised by it).
+#[uniffi::export]
+pub fn apply_webhook(
+    state_json: String,
+    event_id: String,
+    event: WebhookEvent,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let event = core_event(&event).map_err(|e| ReconcileError::InvalidInput {
+        code: "RECONCILE_INVALID_INPUT".to_owned(),
+        field: Some("event".to_owned()),
+        reason: e.to_string(),
+    })?;
+    apply_input(&state_json, &core::ReconcileInput::webhook(event_id, event))
+}
+
+/// Applies a payment fetched from the API (`Payment.json`).
+#[uniffi::export]
+pub fn apply_fetched_payment(
+    state_json: String,
+    payment_json: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let payment = serde_json::from_str(&payment_json).map_err(invalid_json)?;
+    apply_input(&state_json, &core::ReconcileInput::fetched_payment(payment))
+}
+
+/// Applies an order fetched from the API (`Order.json`).
+#[uniffi::export]
+pub fn apply_fetched_order(
+    state_json: String,
+    order_json: String,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let order = serde_json::from_str(&order_json).map_err(invalid_json)?;
+    apply_input(&state_json, &core::ReconcileInput::fetched_order(order))
+}
+
+/// Records that the shop gave up on the order at `at` (its checkout timer fired).
+#[uniffi::export]
+pub fn apply_abandoned(
+    state_json: String,
+    at: SystemTime,
+) -> Result<ReconcileOutcome, ReconcileError> {
+    let at = match at.duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
+    };
+    apply_input(&state_json, &core::ReconcileInput::Abandoned { at })
+}
+
+/// The result of applying one input.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReconcileOutcome {
+    /// The new state JSON to store (byte-identical for equal states).
+    pub state_json: String,
+    /// The derived order status (`FAILED` is not terminal: a later payment may succeed).
+    pub status: PaymentOrderStatus,
+    /// Total captured, in minor units.
+    pub amount_paid: i64,
+    /// Total refunded (processed), in minor units.
+    pub amount_refunded: i64,
+    /// Whether the state changed.
+    pub changed: bool,
+    /// Whether the input was a redelivery of an event already applied.
+    pub duplicate: bool,
+    /// What to do now; never repeated for the same transition.
+    pub effects: Vec<Effect>,
+}
+
+/// Options of [`create_payment_state`]; every field defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct PaymentStateOptions {
+    /// Default: automatic.
+    #[uniffi(default)]
+    pub capture_mode: Option<CaptureMode>,
+    /// The order was created with `partial_payment: true`; default: no.
+    #[uniffi(default)]
+    pub partial_payment: Option<bool>,
+}
+
+/// A fresh state JSON for a Razorpay order the shop just created (`AWAITING_PAYMENT`), of
+/// `amount` minor units in `currency` (`createPaymentState` in Node).
+#[uniffi::export(default(options = None))]
+pub fn create_payment_state(
+    razorpay_order_id: String,
+    amount: i64,
+    currency: String,
+    options: Option<PaymentStateOptions>,
+) -> Result<String, ReconcileError> {
+    let options = options.unwrap_or_default();
+    let state = core::PaymentState::new(razorpay_order_id, amount, currency)
+        .with_capture_mode(options.capture_mode.unwrap_or_default())
+        .with_partial_payment(options.partial_payment.unwrap_or(false));
+    state.validate()?;
+    Ok(state.to_json())
+}
+
+/// Reconciliation entirely over razorpay-core's JSON: the input as
+/// `{"type": "callback" | "webhook" | "fetchedPayment" | "fetchedOrder" | "abandoned", …}` and
+/// the whole outcome as JSON (`{"state", "changed", "duplicate", "effects", "newAnomalies"}`).
+#[uniffi::export]
+pub fn apply_payment_event_json(
+    state_json: String,
+    input_json: String,
+) -> Result<String, ReconcileError> {
+    Ok(core::apply_json(&state_json, &input_json)?)
+}
+
+#[cfg(test)]
+mod tests;
