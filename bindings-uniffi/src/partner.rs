@@ -6,6 +6,9 @@
 //!
 //! Both need a partner's client secret: servers only, never inside a mobile app.
 
+// `ClientError` keeps Razorpay's whole error body, as the client module's calls do.
+#![allow(clippy::result_large_err)]
+
 use razorpay_core::oauth as core_oauth;
 use razorpay_core::signature as core;
 
