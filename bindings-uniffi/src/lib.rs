@@ -21,6 +21,7 @@ pub mod checkout_options;
 pub mod client;
 pub mod currency;
 pub mod model;
+pub mod partner;
 pub mod reconcile;
 pub mod signature;
 pub mod webhook;
