@@ -2,7 +2,8 @@
 //!
 //! Same names, argument names and results as the uniffi functions they stand in for: a
 //! verifier returns `None` or raises `checkout_kit.SignatureError.<Variant>`; a signer returns
-//! the lower-case hex signature. Byte arguments accept any bytes-like object, as uniffi's do.
+//! the lower-case hex signature. Byte arguments accept any bytes-like object, as uniffi's do, and
+//! also a `str` (hashed as its UTF-8 bytes, as the official package does).
 
 use std::borrow::Cow;
 
@@ -39,15 +40,20 @@ pub(crate) fn signature_error(py: Python<'_>, e: core::SignatureError) -> PyErr 
     }
 }
 
-/// Borrows the bytes of `bytes` without copying; copies any other bytes-like object once.
-/// Anything else (a `str`, `None`) is a `TypeError`, as in the uniffi functions.
+/// The bytes of a body or message, borrowed without copying from `bytes` and from `str` (its
+/// UTF-8 form, which CPython keeps beside the string: what the official package hashes when it
+/// is given the decoded body); any other bytes-like object (`bytearray`, `memoryview`) is copied
+/// once. Anything else (`None`, a number) is a `TypeError`.
 pub(crate) fn bytes_like<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
     if let Ok(bytes) = value.cast::<PyBytes>() {
         return Ok(Cow::Borrowed(bytes.as_bytes()));
     }
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(Cow::Borrowed(text.to_str()?.as_bytes()));
+    }
     let view = PyMemoryView::from(value).map_err(|_| {
         PyTypeError::new_err(format!(
-            "a bytes-like object is required, not {:?}",
+            "a bytes-like object or str is required, not {:?}",
             value
                 .get_type()
                 .name()

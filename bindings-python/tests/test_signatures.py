@@ -110,4 +110,22 @@ def test_wrong_argument_types_raise_not_crash():
     with pytest.raises(TypeError):
         ck.verify_payment_signature(None, "pay_1", "sig", "secret")
     with pytest.raises(TypeError):
-        ck.verify_webhook_signature("not bytes", "sig", "secret")
+        ck.verify_webhook_signature(None, "sig", "secret")
+    with pytest.raises(TypeError):
+        ck.WebhookVerifier(["secret"]).verify(12345, "sig")
+
+
+def test_a_str_body_is_its_utf8_bytes():
+    """Like the official package, a body may be the decoded text: it is hashed as its UTF-8
+    bytes, so it verifies exactly when those bytes would (and a string that has no UTF-8 form
+    is an error, never a guess)."""
+    text = '{"entity":"event","note":"₹ café"}'
+    sig = ck.sign_webhook(text.encode("utf-8"), "secret")
+    assert ck.sign_webhook(text, "secret") == sig
+    assert ck.hmac_sha256_hex("secret", text) == ck.hmac_sha256_hex("secret", text.encode("utf-8"))
+    ck.verify_webhook_signature(text, sig, "secret")
+    ck.WebhookVerifier(["secret"]).verify(text, sig)
+    with pytest.raises(ck.WebhookError.Signature):
+        ck.WebhookVerifier(["secret"]).verify(text + " ", sig)
+    with pytest.raises(UnicodeEncodeError):
+        ck.verify_webhook_signature("\ud800", sig, "secret")
