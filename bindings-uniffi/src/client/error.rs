@@ -251,6 +251,7 @@ impl From<core::ClientError> for ClientError {
             C::Connection {
                 request_sent,
                 message,
+                ..
             } => Self::Connection {
                 code,
                 request_sent,
@@ -265,6 +266,7 @@ impl From<core::ClientError> for ClientError {
                 status,
                 reason,
                 body_snippet,
+                ..
             } => Self::UnexpectedResponse {
                 code,
                 status,
