@@ -128,7 +128,7 @@ pub struct ValidateCarts {
 
 impl Task for ValidateCarts {
     type Output = serde_json::Value;
-    type JsValue = serde_json::Value;
+    type JsValue = Reports;
 
     fn compute(&mut self) -> Result<Self::Output> {
         let reports = checkout_rules::validate_carts(&self.carts, &self.catalog, &self.policy);
@@ -137,7 +137,29 @@ impl Task for ValidateCarts {
     }
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> Result<Self::JsValue> {
-        Ok(output)
+        Ok(Reports(output))
+    }
+}
+
+/// The reports as JSON, converted to JavaScript values when the Promise resolves (napi's
+/// serde_json conversion: plain objects and arrays, numbers for amounts).
+pub struct Reports(serde_json::Value);
+
+impl TypeName for Reports {
+    fn type_name() -> &'static str {
+        "CartReport[]"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl ToNapiValue for Reports {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> Result<napi::sys::napi_value> {
+        // SAFETY: called by napi on the JS thread with the environment it is resolving in, the
+        // contract of `ToNapiValue`, which is forwarded unchanged.
+        unsafe { serde_json::Value::to_napi_value(env, val.0) }
     }
 }
 
