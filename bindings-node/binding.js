@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.OAuthClient = nativeBinding.OAuthClient
 module.exports.Orders = nativeBinding.Orders
 module.exports.Payments = nativeBinding.Payments
 module.exports.RazorpayClient = nativeBinding.RazorpayClient
@@ -844,7 +845,9 @@ module.exports.apiEndpoints = nativeBinding.apiEndpoints
 module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.applyPaymentEvent = nativeBinding.applyPaymentEvent
 module.exports.createPaymentState = nativeBinding.createPaymentState
+module.exports.decryptOnboardingSignature = nativeBinding.decryptOnboardingSignature
 module.exports.formatMinorUnits = nativeBinding.formatMinorUnits
+module.exports.generateOnboardingSignature = nativeBinding.generateOnboardingSignature
 module.exports.getCurrency = nativeBinding.getCurrency
 module.exports.listCurrencies = nativeBinding.listCurrencies
 module.exports.planCheckout = nativeBinding.planCheckout

@@ -7,6 +7,12 @@ import type {
   Cart, Catalog, CartProblem, CartReport, CheckoutPlan, CurrencyInfo, Fix, InvalidItem, Policy,
 } from './types/checkout-rules'
 export * from './types/checkout-rules'
+// Razorpay's objects and webhook payloads, generated from razorpay-core's model (ts-rs).
+import type {
+  Account, Dispute, Downtime, EventName, FundAccountValidation, Invoice, PaymentLink, QrCode,
+  Settlement, Subscription, Token, Transfer, VirtualAccount,
+} from './types/razorpay'
+export type * from './types/razorpay'
 
 /** Parameters of the official SDK's `validatePaymentVerification`. */
 export type PaymentVerificationParams =
@@ -105,20 +111,9 @@ export interface RazorpayCollection<T> {
   items: T[]
 }
 
-/** The event names Razorpay sends (unknown future names arrive as plain strings). */
-export type WebhookEventName =
-  | 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.pending'
-  | 'order.paid'
-  | 'refund.created' | 'refund.processed' | 'refund.failed' | 'refund.speed_changed'
-  | 'payment.dispute.created' | 'payment.dispute.won' | 'payment.dispute.lost'
-  | 'payment.dispute.closed' | 'payment.dispute.under_review' | 'payment.dispute.action_required'
-  | 'payment.downtime.started' | 'payment.downtime.updated' | 'payment.downtime.resolved'
-  | 'payment_link.paid' | 'payment_link.partially_paid' | 'payment_link.expired' | 'payment_link.cancelled'
-  | 'subscription.authenticated' | 'subscription.activated' | 'subscription.charged'
-  | 'subscription.completed' | 'subscription.updated' | 'subscription.pending'
-  | 'subscription.halted' | 'subscription.paused' | 'subscription.resumed' | 'subscription.cancelled'
-  | 'invoice.paid' | 'invoice.partially_paid' | 'invoice.expired'
-  | (string & {})
+/** The event names Razorpay sends (unknown future names arrive as plain strings); generated
+ * from razorpay-core's `EventName` (types/razorpay.d.ts). */
+export type WebhookEventName = EventName
 
 /** A verified webhook event (`razorpay_core::webhook::WebhookEvent`), snake_case as sent. */
 export interface WebhookEvent {
@@ -130,11 +125,18 @@ export interface WebhookEvent {
     payment?: { entity: RazorpayPayment }
     order?: { entity: RazorpayOrder }
     refund?: { entity: RazorpayRefund }
-    dispute?: { entity: Record<string, unknown> }
-    'payment.downtime'?: { entity: Record<string, unknown> }
-    payment_link?: { entity: Record<string, unknown> }
-    subscription?: { entity: Record<string, unknown> }
-    invoice?: { entity: Record<string, unknown> }
+    dispute?: { entity: Dispute }
+    'payment.downtime'?: { entity: Downtime }
+    payment_link?: { entity: PaymentLink }
+    subscription?: { entity: Subscription }
+    invoice?: { entity: Invoice }
+    settlement?: { entity: Settlement }
+    virtual_account?: { entity: VirtualAccount }
+    qr_code?: { entity: QrCode }
+    transfer?: { entity: Transfer }
+    token?: { entity: Token }
+    'fund_account.validation'?: { entity: FundAccountValidation }
+    account?: { entity: Account }
   }
   /** Unix seconds. */
   created_at: number
@@ -212,6 +214,8 @@ export interface ApiEndpoint {
   retry: 'safe' | 'unsafe' | 'safe_with_key'
   /** The `entity` of a successful answer, when Razorpay sends one. */
   entity: string | null
+  /** The answer's model type in types/razorpay.d.ts (`Customer`, `Collection<Token>`, `any`). */
+  output: string
 }
 
 /** `orders.create` parameters (amount in minor units). */
@@ -404,6 +408,73 @@ export interface PaymentOutcome {
   newAnomalies: Anomaly[]
 }
 
+/** `generateAuthUrl` parameters (the official `InitiateAuthorisationRequest`); others pass through. */
+export interface OAuthAuthorizeParams {
+  client_id: string
+  /** `code`. */
+  response_type: string
+  /** Where Razorpay redirects after consent; must be a URL. Sent unencoded, as the official client does. */
+  redirect_uri: string
+  /** `read_only`, `read_write`, or several (`scope[]=…` each). */
+  scope: string | string[]
+  state: string
+  /** From `generateOnboardingSignature`. */
+  onboarding_signature?: string
+  [field: string]: unknown
+}
+
+/** `getAccessToken` / `refreshToken` / `revokeToken` parameters (the official `OAuthTokenRequest`). */
+export interface OAuthTokenParams {
+  client_id: string
+  client_secret: string
+  grant_type?: 'authorization_code' | 'refresh_token'
+  redirect_uri?: string
+  code?: string
+  mode?: 'test' | 'live'
+  refresh_token?: string
+  token_type_hint?: 'access_token' | 'refresh_token'
+  token?: string
+  [field: string]: unknown
+}
+
+/** The answer of `getAccessToken` and `refreshToken`. */
+export interface OAuthTokenResponse {
+  public_token: string
+  token_type: string
+  /** Seconds. */
+  expires_in: number
+  access_token: string
+  refresh_token: string
+  razorpay_account_id: string
+  [field: string]: unknown
+}
+
+/** Our additions to the official no-argument constructor. */
+export interface OAuthTokenClientOptions {
+  /** Default `https://auth.razorpay.com` (a razorpay-sandbox URL + `/auth` in tests); http only to localhost. */
+  baseUrl?: string
+  /** Milliseconds. */
+  timeouts?: { connect?: number; request?: number }
+  userAgent?: string
+  maxResponseBytes?: number
+}
+
+/**
+ * The official `OAuthTokenClient` (`require('razorpay/dist/oAuthTokenClient')`), same methods
+ * and arguments. Refused parameters throw (`generateAuthUrl`) or reject with an `Error` of code
+ * `OAUTH_INVALID_PARAMS` whose `errors` is the official `{ field: message }` object.
+ */
+export declare class OAuthTokenClient {
+  constructor(options?: OAuthTokenClientOptions)
+  generateAuthUrl(params: OAuthAuthorizeParams): string
+  getAccessToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  getAccessToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  refreshToken(params: OAuthTokenParams): Promise<OAuthTokenResponse>
+  refreshToken(params: OAuthTokenParams, callback: (err: Error | null, data: OAuthTokenResponse | null) => void): Promise<void>
+  revokeToken(params: OAuthTokenParams): Promise<{ message: string }>
+  revokeToken(params: OAuthTokenParams, callback: (err: Error | null, data: { message: string } | null) => void): Promise<void>
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -411,6 +482,27 @@ export interface PaymentOutcome {
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/** Razorpay's OAuth token client (native half; use `OAuthTokenClient`). */
+export declare class OAuthClient {
+  /**
+   * `{ baseUrl?, timeouts?: { connect?, request? }, userAgent?, maxResponseBytes? }`; the
+   * default base URL is `https://auth.razorpay.com`. Throws `INVALID_CONFIG` for an unusable
+   * configuration (plain http is allowed only to localhost: client secrets travel here).
+   */
+  constructor(options?: OAuthTokenClientOptions | null)
+  /**
+   * The authorisation URL (`generateAuthUrl`); throws `OAUTH_INVALID_PARAMS` with the
+   * official messages when a field is missing or invalid.
+   */
+  generateAuthUrl(params: OAuthAuthorizeParams): string
+  /**
+   * `getAccessToken`, `refreshToken` or `revokeToken` (by that name) with `params`: a
+   * Promise of Razorpay's answer. Refused parameters reject with `OAUTH_INVALID_PARAMS`
+   * before anything is sent.
+   */
+  call(method: 'getAccessToken' | 'refreshToken' | 'revokeToken', params: OAuthTokenParams): Promise<any>
+}
 
 /** `client.orders`. */
 export declare class Orders {
@@ -535,7 +627,8 @@ export declare class WebhookVerifier {
 /**
  * Every method of the official `razorpay` package, as declared once in razorpay-core: `name`
  * (`orders.create`), `method`, `version`, `path`, `routes`, `args` (positional, in the official
- * order: `{ name, kind, required }`), `query`, `body`, `retry` and `entity`.
+ * order: `{ name, kind, required }`), `query`, `body`, `retry`, `entity` and `output` (the
+ * model type of the answer, as named in types/razorpay.d.ts).
  */
 export declare function apiEndpoints(): ApiEndpoint[]
 
@@ -568,11 +661,27 @@ export declare function applyPaymentEvent(state: PaymentState | string, input: R
 export declare function createPaymentState(razorpayOrderId: string, amount: number | bigint, currency: string, options?: { captureMode?: 'automatic' | 'manual'; partialPayment?: boolean } | null): PaymentState
 
 /**
+ * The JSON text an onboarding signature carries, once its tag authenticates it under `secret`
+ * (what Razorpay checks). Throws `ONBOARDING_SIGNATURE_MISMATCH` for another secret or an
+ * altered signature, `ONBOARDING_SIGNATURE_MALFORMED` for anything that is not one.
+ */
+export declare function decryptOnboardingSignature(signature: string, secret: string): string
+
+/**
  * Formats an amount in minor units for display: `formatMinorUnits(123450, 'INR') === '₹1,234.50'`,
  * `¥1,235`, `KD 1.235`. Locale-independent, identical to the Rust and mobile output. An unknown
  * currency code prints two decimals with the code as its symbol.
  */
 export declare function formatMinorUnits(amountMinor: number | bigint, currency: string): string
+
+/**
+ * The partner onboarding signature of `params` under `secret`, as the official
+ * `generateOnboardingSignature(params, secret)`: hex of a random 12-byte nonce, the AES-128-GCM
+ * ciphertext of `JSON.stringify(params)` (default `{}`) keyed by the secret's first 16
+ * characters, and the 16-byte tag. Different on every call. Throws
+ * `ONBOARDING_INVALID_SECRET` when those 16 characters are not 16 bytes.
+ */
+export declare function generateOnboardingSignature(params: Record<string, unknown> | undefined, secret: string): string
 
 /**
  * The Razorpay currency table entry for `code` (`exponent`, `minAmount`, `symbol`, …), or

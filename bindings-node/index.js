@@ -141,6 +141,46 @@ class Razorpay {
 
 Razorpay.VERSION = require('./package.json').version
 
+/** Settles `promise` through a node-style `callback` when one is given, as the official methods do. */
+function withCallback(promise, callback) {
+  if (typeof callback !== 'function') return promise
+  return promise.then(
+    (value) => {
+      callback(null, value)
+    },
+    (error) => {
+      callback(error, null)
+    },
+  )
+}
+
+/**
+ * The official package's `OAuthTokenClient` (`razorpay/dist/oAuthTokenClient`): the same four
+ * methods over the native `OAuthClient`, where the URL, the validations and the requests are
+ * razorpay-core's. `options` (`{ baseUrl, timeouts, userAgent, maxResponseBytes }`) is ours.
+ */
+class OAuthTokenClient {
+  constructor(options) {
+    Object.defineProperty(this, 'client', { value: new binding.OAuthClient(options ?? null), enumerable: false })
+  }
+
+  generateAuthUrl(params) {
+    return this.client.generateAuthUrl(params)
+  }
+
+  getAccessToken(params = {}, callback) {
+    return withCallback(this.client.call('getAccessToken', params), callback)
+  }
+
+  refreshToken(params = {}, callback) {
+    return withCallback(this.client.call('refreshToken', params), callback)
+  }
+
+  revokeToken(params = {}, callback) {
+    return withCallback(this.client.call('revokeToken', params), callback)
+  }
+}
+
 // Named exports, written out one by one so that Node's ESM loader (cjs-module-lexer) sees each
 // name: `import { verifyWebhookSignature } from '@checkout-kit/node'` works.
 module.exports = Razorpay
@@ -157,6 +197,9 @@ module.exports.applyFixes = binding.applyFixes
 module.exports.applyPaymentEvent = binding.applyPaymentEvent
 module.exports.createPaymentState = binding.createPaymentState
 module.exports.formatMinorUnits = binding.formatMinorUnits
+module.exports.generateOnboardingSignature = binding.generateOnboardingSignature
+module.exports.decryptOnboardingSignature = binding.decryptOnboardingSignature
+module.exports.OAuthTokenClient = OAuthTokenClient
 module.exports.getCurrency = binding.getCurrency
 module.exports.listCurrencies = binding.listCurrencies
 module.exports.planCheckout = binding.planCheckout

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 
 import { Razorpay, RazorpayClient, WebhookVerifier, verifyWebhookSignature, validateCart } from '../index.js'
 import kit from '../index.js'
+import { generateOnboardingSignature, OAuthTokenClient } from '../index.js'
 
 test('named ESM imports, and the default import is the Razorpay class', () => {
   assert.equal(kit, Razorpay)
@@ -12,4 +13,11 @@ test('named ESM imports, and the default import is the Razorpay class', () => {
   assert.equal(typeof validateCart, 'function')
   assert.equal(typeof WebhookVerifier, 'function')
   assert.equal(kit.Razorpay, Razorpay)
+})
+
+test('generateOnboardingSignature and OAuthTokenClient are named ESM exports too', () => {
+  assert.equal(generateOnboardingSignature, kit.generateOnboardingSignature)
+  assert.equal(typeof generateOnboardingSignature, 'function')
+  assert.equal(OAuthTokenClient, kit.OAuthTokenClient)
+  assert.equal(typeof new OAuthTokenClient().generateAuthUrl, 'function')
 })

@@ -11,6 +11,9 @@ import {
   createPaymentState,
   applyPaymentEvent,
   formatMinorUnits,
+  generateOnboardingSignature,
+  OAuthTokenClient,
+  type OAuthTokenResponse,
   type Cart,
   type Catalog,
   type RazorpayApiError,
@@ -61,3 +64,16 @@ async function usage(rawBody: Buffer, signature: string): Promise<void> {
   void paid, status, ok, amount, valid, outcome, shown, callbackOk
 }
 void usage
+
+// The official OAuth client and onboarding signature, same names and arguments.
+async function oauthUsage(): Promise<string> {
+  const signature: string = generateOnboardingSignature({ submerchant_id: 'acc_1', timestamp: 1 }, 'secret-of-16-chars')
+  const oauth = new OAuthTokenClient()
+  const url: string = oauth.generateAuthUrl({ client_id: 'x', response_type: 'code', redirect_uri: 'https://e.com',
+    scope: ['read_only'], state: 's', onboarding_signature: signature })
+  const tokens: OAuthTokenResponse = await oauth.getAccessToken({ client_id: 'x', client_secret: 's',
+    grant_type: 'authorization_code', redirect_uri: 'https://e.com', code: 'c' })
+  await oauth.revokeToken({ client_id: 'x', client_secret: 's', token_type_hint: 'access_token', token: tokens.access_token })
+  return url
+}
+void oauthUsage

@@ -2,8 +2,9 @@
 //   1. webhook verification on identical 1.4 KB and 16 KB bodies (Buffer and string):
 //      our verifyWebhookSignature and WebhookVerifier.verify vs the official
 //      validateWebhookSignature;
-//   2. orders.create throughput at concurrency 64, both clients against the same
-//      razorpay-sandbox.
+//   2. API calls (orders.create, orders.fetch, payments.all, payments.refund,
+//      customers.create) at concurrency 64, both clients against the same razorpay-sandbox,
+//      and each client's resident memory in a child process of its own (bench/api.mjs).
 // Prints medians and ratios. Run with `npm run bench` (release builds of the module and the
 // sandbox); BENCH_QUICK=1 shortens it.
 import { createHmac } from 'node:crypto'
@@ -14,7 +15,8 @@ import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
 import os from 'node:os'
 
-import { compare, formatMicros, formatRate, median } from './stats.mjs'
+import { compare, formatMicros, formatRate } from './stats.mjs'
+import { memoryBenchmark, throughputBenchmark } from './api.mjs'
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
@@ -28,7 +30,7 @@ const SECRET = 'whsec_bench_3f9a0c'
 
 /** A realistic payment.captured body padded (in notes) to exactly `size` bytes. */
 function webhookBody(size) {
-  const sample = JSON.parse(readFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'webhooks', 'payment.captured.json'), 'utf8'))
+  const sample = JSON.parse(readFileSync(join(process.env.CHECKOUT_KIT_FIXTURES ?? join(repoRoot, 'fixtures'), 'webhooks', 'payment.captured.json'), 'utf8'))
   sample.payload.payment.entity.notes = { padding: '' }
   const base = Buffer.byteLength(JSON.stringify(sample))
   if (base > size) throw new Error(`sample is already ${base} bytes`)
@@ -95,69 +97,26 @@ async function startSandbox() {
   return { url, binary, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM') }) }
 }
 
-/** Sends `total` orders.create calls through `create` with `concurrency` in flight; req/s. */
-async function throughput(create, total, concurrency) {
-  let next = 0
-  const start = process.hrtime.bigint()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next += 1
-        await create(next)
-      }
-    }),
-  )
-  return total / (Number(process.hrtime.bigint() - start) / 1e9)
-}
-
-async function ordersBenchmark() {
-  const sandbox = await startSandbox()
-  try {
-    const ours = new kit.Razorpay({ key_id: 'rzp_test_bench', key_secret: 'bench_secret', baseUrl: sandbox.url })
-    const official = new Razorpay({ key_id: 'rzp_test_bench', key_secret: 'bench_secret' })
-    official.api.rq.defaults.baseURL = sandbox.url
-    const params = (i) => ({ amount: 50000 + (i % 1000), currency: 'INR', receipt: `bench_${i}`, notes: { cart: `cart_${i}` } })
-    const candidates = {
-      official: (i) => official.orders.create(params(i)),
-      ours: (i) => ours.orders.create(params(i)),
-    }
-    // Both produce the same order object from the same sandbox.
-    const [a, b] = await Promise.all([candidates.official(1), candidates.ours(1)])
-    if (JSON.stringify(Object.keys(a).sort()) !== JSON.stringify(Object.keys(b).sort())) throw new Error('different order shapes')
-
-    const concurrency = 64
-    const total = quick ? 1_000 : 4_000
-    const rounds = quick ? 3 : 7
-    const samples = { official: [], ours: [] }
-    await throughput(candidates.official, 500, concurrency) // warm-up: connections, JIT
-    await throughput(candidates.ours, 500, concurrency)
-    for (let round = 0; round < rounds; round += 1) {
-      for (const name of round % 2 ? ['ours', 'official'] : ['official', 'ours']) {
-        samples[name].push(await throughput(candidates[name], total, concurrency))
-      }
-    }
-    const result = { official: median(samples.official), ours: median(samples.ours) }
-    console.log(`\n## orders.create at concurrency ${concurrency} against one razorpay-sandbox (${total} orders per round, median of ${rounds} rounds)\n`)
-    console.log('| client | throughput | per round |')
-    console.log('|---|---|---|')
-    console.log(`| official razorpay (axios) | ${result.official.toFixed(0)} orders/s | ${samples.official.map((r) => r.toFixed(0)).join(', ')} |`)
-    console.log(`| @checkout-kit/node | ${result.ours.toFixed(0)} orders/s | ${samples.ours.map((r) => r.toFixed(0)).join(', ')} |`)
-    console.log(`\nratio ours / official: ${ratio(result.ours, result.official)}`)
-    return result
-  } finally {
-    await sandbox.stop()
-  }
-}
-
 console.log(`# @checkout-kit/node benchmark\n\nnode ${process.version}, razorpay ${Razorpay.VERSION}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${quick ? 'quick' : 'full'} run`)
 const webhook = webhookBenchmark()
-const orders = await ordersBenchmark()
+const sandbox = await startSandbox()
+let calls
+let memory
+try {
+  const context = { kit, Razorpay, sandbox, keyId: 'rzp_test_bench', keySecret: 'bench_secret', quick }
+  calls = await throughputBenchmark(context)
+  memory = await memoryBenchmark(context)
+} finally {
+  await sandbox.stop()
+}
 
 const small = webhook.filter((row) => row.size === 1400)
 const targets = [
   ['WebhookVerifier.verify ≥ 2.5x official on 1.4 KB', Math.min(...small.map((r) => r.verifier / r.official)) >= 2.5],
   ['verifyWebhookSignature ≥ 2x official on 1.4 KB', Math.min(...small.map((r) => r.oneShot / r.official)) >= 2],
-  ['orders.create ≥ 1.5x official throughput', orders.ours / orders.official >= 1.5],
+  ['orders.create ≥ 1.5x official throughput', calls['orders.create'].ours / calls['orders.create'].official >= 1.5],
+  ...Object.entries(calls).map(([name, r]) => [`${name} throughput ≥ official`, r.ours >= r.official]),
+  ['peak RSS ≤ official', memory.ours <= memory.official],
 ]
 console.log('\n## Targets\n')
 for (const [name, met] of targets) console.log(`- ${met ? 'met' : 'NOT met'}: ${name}`)

@@ -125,7 +125,7 @@ pub(crate) fn json_text(env: &Env, value: Unknown, name: &str) -> Result<String>
 }
 
 /// `JSON.stringify(value)`, with the JS exception (cycle, BigInt) turned into a coded TypeError.
-fn stringify(env: &Env, value: Unknown, name: &str) -> Result<String> {
+pub(crate) fn stringify(env: &Env, value: Unknown, name: &str) -> Result<String> {
     let json: Object = env.get_global()?.get_named_property("JSON")?;
     let stringify: Function<Unknown, Unknown> = json.get_named_property("stringify")?;
     let text = match stringify.call(value) {

@@ -14,6 +14,8 @@ mod currency;
 mod error;
 mod fast_path;
 mod hot;
+mod oauth;
+mod onboarding;
 mod reconcile;
 mod rules;
 mod signature;

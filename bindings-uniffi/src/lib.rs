@@ -20,6 +20,7 @@ pub mod cart;
 pub mod checkout;
 pub mod client;
 pub mod model;
+pub mod partner;
 pub mod reconcile;
 pub mod signature;
 pub mod webhook;

@@ -22,6 +22,7 @@ pub mod checkout;
 pub mod client;
 pub mod limits;
 pub mod model;
+pub mod oauth;
 pub mod reconcile;
 pub mod secret;
 pub mod signature;
@@ -31,9 +32,10 @@ pub mod webhook;
 pub use client::{ClientConfig, ClientError, RazorpayClient};
 pub use secret::Secret;
 pub use signature::{
-    SignatureError, hmac_sha256_hex, sign_invoice, sign_payment, sign_payment_link,
-    sign_subscription, sign_webhook, verify_invoice_signature, verify_payment_link_signature,
-    verify_payment_signature, verify_subscription_signature, verify_webhook_signature,
+    OnboardingError, SignatureError, generate_onboarding_signature, hmac_sha256_hex, sign_invoice,
+    sign_payment, sign_payment_link, sign_subscription, sign_webhook, verify_invoice_signature,
+    verify_payment_link_signature, verify_payment_signature, verify_subscription_signature,
+    verify_webhook_signature,
 };
 
 // The README's Rust examples are compiled and run as doc tests.

@@ -14,8 +14,14 @@
 //!   `razorpay_signature`;
 //! - payment links, plans, subscriptions and their invoices, with simulated payments signed
 //!   as Razorpay signs them;
+//! - saved-card tokens, subscription add-ons and updates, items and standalone invoices
+//!   ([`Sandbox::pay_invoice`]);
 //! - sandbox time ([`Sandbox::advance_clock`]): automatic refund of uncaptured payments,
 //!   pending refunds, link expiry, subscription charges and webhook retries without waiting;
+//! - where the money goes next: settlements (T+2 on sandbox time, recon, on-demand), disputes,
+//!   QR codes, virtual accounts and transfers, with sandbox controls standing in for banks and
+//!   customers (`payment.dispute.*`, `qr_code.*`, `virtual_account.*`, `transfer.processed`,
+//!   `settlement.processed`);
 //! - signed webhooks (`payment.*`, `order.paid`, `refund.*`, `payment_link.*`,
 //!   `subscription.*`, `invoice.paid`) with retries and switchable duplicate/shuffle/delay
 //!   faults;
@@ -68,3 +74,5 @@ pub use webhooks::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+pub use store::InvoicePayment;

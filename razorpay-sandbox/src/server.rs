@@ -484,3 +484,24 @@ impl Drop for Sandbox {
         let _ = self.shutdown.send(true);
     }
 }
+
+/// Billing controls: invoice payments and instant-refund availability.
+impl Sandbox {
+    /// The customer pays a standalone invoice (all that is due unless `amount` is given, for
+    /// invoices that take partial payments): the signed callback fields; same as `POST
+    /// /sandbox/invoices/:id/pay`.
+    pub fn pay_invoice(
+        &self,
+        invoice_id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<crate::store::InvoicePayment, ApiError> {
+        self.shared.pay_invoice(invoice_id, method, amount)
+    }
+
+    /// Makes instant refunds unavailable (`false`): `speed: optimum` refunds then fall back
+    /// to normal speed with `refund.speed_changed`, as when Razorpay's instant attempt fails.
+    pub fn set_instant_refunds(&self, available: bool) {
+        lock(&self.shared.store).set_instant_refunds(available);
+    }
+}

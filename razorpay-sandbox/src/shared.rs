@@ -125,3 +125,31 @@ impl Shared {
         Ok(result)
     }
 }
+
+impl Shared {
+    /// The customer pays a standalone invoice: the callback fields, signed with the key
+    /// secret (`invoice_id|receipt|status|payment_id`), and the attempt's webhooks.
+    pub fn pay_invoice(
+        &self,
+        id: &str,
+        method: CheckoutMethod,
+        amount: Option<i64>,
+    ) -> Result<crate::store::InvoicePayment, ApiError> {
+        let (paid, events) = lock(&self.store).pay_invoice(
+            id,
+            method,
+            amount,
+            |invoice_id, receipt, status, payment_id| {
+                razorpay_core::sign_invoice(
+                    invoice_id,
+                    receipt,
+                    status,
+                    payment_id,
+                    self.key_secret.expose_secret(),
+                )
+            },
+        )?;
+        self.webhooks.emit(events);
+        Ok(paid)
+    }
+}

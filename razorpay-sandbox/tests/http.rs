@@ -168,7 +168,7 @@ async fn validation_errors_match_razorpays_documented_bodies() {
         (400, error("The id provided does not exist", INPUT, None))
     );
     assert_eq!(
-        api.get("/v1/settlements").await,
+        api.get("/v1/no_such_resource").await,
         (
             404,
             error("The requested URL was not found on the server.", NA, None)

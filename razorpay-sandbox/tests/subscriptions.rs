@@ -8,7 +8,8 @@ use razorpay_core::verify_subscription_signature;
 use razorpay_sandbox::{CheckoutMethod, Sandbox};
 use serde_json::{Value, json};
 
-const MONTH: i64 = 30 * 24 * 3_600;
+/// Longer than any calendar month, so each step passes exactly one monthly charge.
+const MONTH: i64 = 31 * 24 * 3_600;
 
 async fn post(sandbox: &Sandbox, path: &str, body: Value) -> (u16, Value) {
     let response = reqwest::Client::new()

@@ -4,9 +4,9 @@
 //! Rust's tokio runtime. Timeouts, retries, validation and error classification are
 //! `razorpay_core::client`'s; this module converts.
 
-mod call;
+pub(crate) mod call;
 mod endpoints;
-mod error;
+pub(crate) mod error;
 mod options;
 mod params;
 mod resources;

@@ -205,7 +205,7 @@ impl Transport {
 /// Reads the body, stopping with [`ClientError::ResponseTooLarge`] as soon as it is known to
 /// exceed `limit`: from `Content-Length` before reading anything, otherwise chunk by chunk, so
 /// at most `limit` plus one chunk is ever held.
-async fn read_capped(
+pub(crate) async fn read_capped(
     mut response: reqwest::Response,
     limit: usize,
 ) -> Result<Vec<u8>, ClientError> {
@@ -228,7 +228,7 @@ async fn read_capped(
 }
 
 /// Sorts reqwest's errors by whether the request can have reached Razorpay.
-fn transport_error(error: reqwest::Error) -> ClientError {
+pub(crate) fn transport_error(error: reqwest::Error) -> ClientError {
     // `is_connect` covers DNS, refused connections, TLS handshakes and connect timeouts:
     // nothing was sent, so any method may be retried.
     let request_sent = !error.is_connect();

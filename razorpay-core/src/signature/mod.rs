@@ -13,6 +13,9 @@
 //! [`SignatureError::Malformed`] before any hashing, and compares the tags in constant time.
 //! Errors never contain the expected signature or a secret.
 //!
+//! The partner onboarding signature is not an HMAC but an AES-128-GCM encryption of the
+//! onboarding parameters: see [`generate_onboarding_signature`].
+//!
 //! The `sign_*` functions produce what Razorpay would send; use them in tests and local
 //! stand-ins.
 
@@ -20,6 +23,7 @@ mod callback;
 mod error;
 pub(crate) mod key;
 mod message;
+mod onboarding;
 mod webhook;
 
 pub use callback::{
@@ -27,5 +31,9 @@ pub use callback::{
     verify_payment_link_signature, verify_payment_signature, verify_subscription_signature,
 };
 pub use error::SignatureError;
+pub use onboarding::{
+    ONBOARDING_NONCE_LEN, OnboardingError, decrypt_onboarding_signature,
+    generate_onboarding_signature, seal_onboarding_payload,
+};
 pub(crate) use webhook::verify_with_keys;
 pub use webhook::{hmac_sha256_hex, sign_webhook, verify_webhook_signature};

@@ -47,6 +47,11 @@ struct CheckoutBody {
     notes: Option<Map<String, Value>>,
     #[serde(default)]
     error: Option<FailureBody>,
+    #[serde(default)]
+    customer_id: Option<String>,
+    /// Checkout's `save`: `1`/`true` saves the card on the customer.
+    #[serde(default)]
+    save: Option<Value>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -108,6 +113,10 @@ fn checkout_request(body: CheckoutBody, key_id: &str) -> Result<CheckoutRequest,
         email: body.email,
         contact: body.contact,
         notes: body.notes.unwrap_or_default(),
+        save: matches!(body.save, Some(Value::Bool(true)))
+            || body.save == Some(json!(1))
+            || body.save == Some(json!("1")),
+        customer_id: body.customer_id,
     })
 }
 

@@ -4,11 +4,20 @@
 
 mod api;
 mod auth;
+mod billing;
 mod browser;
 mod control;
 mod faulting;
 mod limits;
+mod oauth;
 mod params;
+// Money movement: settlements, disputes, QR codes, virtual accounts, transfers.
+mod disputes;
+mod money;
+mod qr_codes;
+mod settlements;
+mod transfers;
+mod virtual_accounts;
 
 use std::sync::Arc;
 
@@ -78,6 +87,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/subscriptions/{id}/resume", post(api::resume_subscription))
         .route("/invoices", get(api::list_invoices))
         .route("/invoices/{id}", get(api::fetch_invoice))
+        .merge(billing::v1_routes())
+        .merge(money::v1_routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -127,10 +138,13 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(control::requests).delete(control::clear_requests),
         )
         .merge(browser::sandbox_routes())
+        .merge(billing::sandbox_routes())
+        .merge(money::sandbox_routes())
         .fallback(not_found);
     Router::new()
         .nest("/v1", v1)
         .nest("/sandbox", sandbox)
+        .nest("/auth", oauth::routes())
         .merge(browser::root_routes())
         .fallback(not_found)
         .layer(middleware::from_fn(limits::bounded_body))

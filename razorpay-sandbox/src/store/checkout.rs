@@ -98,6 +98,11 @@ pub struct CheckoutRequest {
     pub contact: Option<String>,
     /// Checkout `notes`, copied onto the payment.
     pub notes: Map<String, Value>,
+    /// Checkout's `customer_id` option (defaults to the order's `customer_id`).
+    pub customer_id: Option<String>,
+    /// Checkout's `save: 1`: a successful card payment saves the card on the customer
+    /// (a token, the payment's `token_id`).
+    pub save: bool,
 }
 
 impl CheckoutRequest {
@@ -124,6 +129,13 @@ impl CheckoutRequest {
     /// Pays only part of a partial-payment order.
     pub fn amount(mut self, amount: i64) -> Self {
         self.amount = Some(amount);
+        self
+    }
+
+    /// Saves the card on `customer_id` (Checkout's `customer_id` with `save: 1`).
+    pub fn save_card(mut self, customer_id: impl Into<String>) -> Self {
+        self.customer_id = Some(customer_id.into());
+        self.save = true;
         self
     }
 }
@@ -227,6 +239,23 @@ impl Store {
             ));
         }
         let auto_capture = order.payment_capture.unwrap_or(self.auto_capture);
+        // `save: 1` saves a card on the Checkout's (or the order's) customer, who must exist.
+        let save_for = match (request.save, request.method) {
+            (true, CheckoutMethod::Card) => request.customer_id.clone().or_else(|| {
+                order
+                    .passthrough
+                    .get("customer_id")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            }),
+            _ => None,
+        };
+        if save_for.as_deref().is_some_and(|c| !self.has_customer(c)) {
+            return Err(ApiError::invalid_field(
+                "customer_id",
+                "The id provided does not exist",
+            ));
+        }
         let created_at = self.now();
         let mut payment = PaymentRec {
             id: new_id("pay"),
@@ -255,6 +284,12 @@ impl Store {
             bank_transaction_id: random_digits(12),
             auth_code: random_digits(6),
         };
+        if let (Some(customer_id), false) = (
+            &save_for,
+            matches!(request.outcome, CheckoutOutcome::Failure(_)),
+        ) {
+            payment.token_id = Some(self.save_card_token(customer_id));
+        }
         let payment_id = payment.id.clone();
         let mut events = Vec::new();
         let failure = match &request.outcome {

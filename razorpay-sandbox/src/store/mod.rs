@@ -16,6 +16,17 @@ mod payment;
 mod payment_link;
 mod refund;
 mod subscription;
+// Money movement (settlements, on-demand settlements, disputes, QR codes, virtual accounts,
+// transfers).
+mod credit;
+mod dispute;
+mod ist;
+mod money;
+mod ondemand;
+mod qr_code;
+mod settlement;
+mod transfer;
+mod virtual_account;
 
 use std::collections::HashMap;
 
@@ -97,6 +108,10 @@ pub struct Store {
     invoice_ids: Vec<String>,
     customers: HashMap<String, customer::CustomerRec>,
     customer_ids: Vec<String>,
+    /// Tokens, add-ons, items, standalone invoices and billing switches.
+    billing: billing::Billing,
+    /// Settlements, disputes, QR codes, virtual accounts and transfers.
+    money: money::Money,
 }
 
 /// How normal-speed refunds are processed.
@@ -215,6 +230,8 @@ impl Store {
         events.extend(self.process_due_refunds());
         events.extend(self.expire_payment_links());
         events.extend(self.charge_due_subscriptions());
+        events.extend(self.expire_invoices());
+        events.extend(self.money_tick());
         events
     }
 
@@ -257,3 +274,14 @@ impl Store {
         Ok(listing::collection(items))
     }
 }
+
+// Billing: saved-card tokens, add-ons, items, standalone invoices, subscription updates.
+mod addon;
+mod billing;
+mod calendar;
+mod invoice;
+mod item;
+mod subscription_update;
+mod token;
+
+pub use invoice::InvoicePayment;

@@ -164,7 +164,8 @@ impl PaymentRec {
             "currency": self.currency,
             "base_amount": self.amount,
             "status": self.status.as_str(),
-            "order_id": self.order_id,
+            // Payments without an order (QR codes, virtual accounts) have `order_id: null`.
+            "order_id": if self.order_id.is_empty() { Value::Null } else { json!(self.order_id) },
             "invoice_id": self.invoice_id,
             "international": false,
             "method": self.method,
@@ -410,6 +411,8 @@ impl Store {
                 ));
             }
         }
+        // An order created with `transfers` splits its payment once captured (Route).
+        events.extend(self.create_order_transfers(&order_id));
         events
     }
 }

@@ -141,18 +141,18 @@ impl Store {
                 "The refund amount provided is greater than amount captured",
             ));
         }
-        let status = if speed == "optimum" || self.settings.refunds == RefundProcessing::Immediate {
+        // An `optimum` refund is instant unless instant refunds are unavailable; then it
+        // falls back to normal speed and Razorpay says so with `refund.speed_changed`.
+        let instant = speed == "optimum" && !self.billing.instant_refunds_unavailable;
+        let speed_changed = speed == "optimum" && !instant;
+        let status = if instant || self.settings.refunds == RefundProcessing::Immediate {
             RefundStatus::Processed
         } else {
             RefundStatus::Pending
         };
         let refund = RefundRec {
             status,
-            speed_processed: if speed == "optimum" {
-                "instant"
-            } else {
-                "normal"
-            },
+            speed_processed: if instant { "instant" } else { "normal" },
             id: new_id("rfnd"),
             payment_id: payment_id.to_string(),
             amount,
@@ -178,6 +178,12 @@ impl Store {
             "refund.created",
             vec![("refund", body.clone()), ("payment", payment_json.clone())],
         )];
+        if speed_changed {
+            events.push(Event::new(
+                "refund.speed_changed",
+                vec![("refund", body.clone()), ("payment", payment_json.clone())],
+            ));
+        }
         if status == RefundStatus::Processed {
             events.push(Event::new(
                 "refund.processed",

@@ -36,16 +36,27 @@ impl PlanRec {
         })
     }
 
-    /// One billing cycle in seconds. Months are 30 days and years 365 (Razorpay uses
-    /// calendar months; see the README's differences).
-    fn cycle_secs(&self) -> i64 {
-        let unit: i64 = match self.period.as_str() {
-            "daily" => 86_400,
-            "weekly" => 7 * 86_400,
-            "monthly" => 30 * 86_400,
-            _ => 365 * 86_400,
-        };
-        unit.saturating_mul(self.interval)
+    /// `at` moved on by `cycles` billing cycles: calendar months for monthly and yearly
+    /// plans (a cycle from 31 January ends on the last day of February), as Razorpay bills.
+    fn advance(&self, at: i64, cycles: i64) -> i64 {
+        let n = self.interval.saturating_mul(cycles);
+        match self.period.as_str() {
+            "daily" => at.saturating_add(86_400_i64.saturating_mul(n)),
+            "weekly" => at.saturating_add((7 * 86_400_i64).saturating_mul(n)),
+            "monthly" => super::calendar::add_months(at, n),
+            _ => super::calendar::add_months(at, n.saturating_mul(12)),
+        }
+    }
+
+    /// The first cycle boundary counted from `anchor` (the subscription's start) that is
+    /// later than `at`. Counting from the anchor keeps the day of the month: after a short
+    /// February the cycles go back to the 31st.
+    fn next_boundary(&self, anchor: i64, at: i64) -> i64 {
+        // Bounded: no subscription has more than a thousand cycles.
+        (1..=10_000)
+            .map(|k| self.advance(anchor, k))
+            .find(|boundary| *boundary > at)
+            .unwrap_or_else(|| self.advance(at, 1))
     }
 }
 
@@ -73,10 +84,12 @@ pub struct SubscriptionRec {
     pub offer_id: Option<String>,
     /// Whether the next charges fail (sandbox control).
     pub fail_charges: bool,
+    /// A change `PATCH … schedule_change_at: cycle_end` left for the end of the cycle.
+    pub scheduled: Option<super::subscription_update::ScheduledChange>,
 }
 
 impl SubscriptionRec {
-    fn to_json(&self) -> Value {
+    pub(super) fn to_json(&self) -> Value {
         json!({
             "id": self.id, "entity": "subscription", "plan_id": self.plan_id,
             "customer_id": self.customer_id, "status": self.status,
@@ -88,7 +101,8 @@ impl SubscriptionRec {
             "paid_count": self.paid_count, "customer_notify": self.customer_notify,
             "created_at": self.created_at, "expire_by": self.expire_by,
             "short_url": format!("https://rzp.io/i/{}", &self.id[self.id.len().saturating_sub(7)..]),
-            "has_scheduled_changes": false, "change_scheduled_at": null, "source": "api",
+            "has_scheduled_changes": self.scheduled.is_some(),
+            "change_scheduled_at": self.scheduled.as_ref().map(|c| c.at), "source": "api",
             "offer_id": self.offer_id,
             "remaining_count": self.total_count.saturating_sub(self.paid_count),
         })
@@ -288,14 +302,17 @@ impl Store {
             expire_by: fields::integer(params, "expire_by")?,
             offer_id: fields::string(params, "offer_id")?,
             fail_charges: false,
+            scheduled: None,
         };
-        let body = sub.to_json();
-        self.subscription_ids.push(sub.id.clone());
-        self.subscriptions.insert(sub.id.clone(), sub);
+        let (id, body) = (sub.id.clone(), sub.to_json());
+        self.subscription_ids.push(id.clone());
+        self.subscriptions.insert(id.clone(), sub);
+        // Upfront `addons` are add-ons charged with the first charge.
+        self.create_upfront_addons(&id, params)?;
         Ok(body)
     }
 
-    fn subscription_mut(&mut self, id: &str) -> Result<&mut SubscriptionRec, ApiError> {
+    pub(super) fn subscription_mut(&mut self, id: &str) -> Result<&mut SubscriptionRec, ApiError> {
         self.subscriptions
             .get_mut(id)
             .ok_or_else(ApiError::id_not_found)
@@ -353,7 +370,9 @@ impl Store {
         // (Razorpay charges it with the mandate), a token amount otherwise.
         let immediate = sub.start_at.is_none_or(|at| at <= now);
         let amount = if immediate {
-            plan.amount.saturating_mul(sub.quantity)
+            plan.amount
+                .saturating_mul(sub.quantity)
+                .saturating_add(self.pending_addons_total(id))
         } else {
             100
         };
@@ -428,19 +447,19 @@ impl Store {
             .map(super::PaymentRec::to_webhook_json)
             .unwrap_or_default();
         let order_json = self.fetch_order(&order_id)?;
+        let quantity = self.subscriptions.get(id).map_or(1, |s| s.quantity);
+        let mut lines = vec![super::subscription_update::plan_line(plan, quantity)];
+        lines.extend(self.bill_addons(id, &invoice_id));
         let sub = self.subscription_mut(id)?;
         let first = sub.paid_count == 0;
         let start = sub.charge_at.unwrap_or(now);
+        let anchor = sub.start_at.unwrap_or(start);
         sub.current_start = Some(start);
-        sub.current_end = Some(start.saturating_add(plan.cycle_secs()));
+        sub.current_end = Some(plan.next_boundary(anchor, start));
         sub.paid_count = sub.paid_count.saturating_add(1);
         sub.auth_attempts = 0;
         sub.status = "active";
-        sub.end_at = Some(
-            sub.start_at
-                .unwrap_or(now)
-                .saturating_add(plan.cycle_secs().saturating_mul(sub.total_count)),
-        );
+        sub.end_at = Some(plan.advance(anchor, sub.total_count));
         sub.charge_at = sub.current_end;
         let mut events = Vec::new();
         if first {
@@ -449,7 +468,7 @@ impl Store {
                 vec![("subscription", sub.to_json())],
             ));
         }
-        let invoice = invoice_json(
+        let mut invoice = invoice_json(
             &invoice_id,
             sub,
             amount,
@@ -458,6 +477,7 @@ impl Store {
             payment_id,
             now,
         );
+        invoice["line_items"] = Value::Array(lines);
         events.push(Event::new(
             "subscription.charged",
             vec![
@@ -504,13 +524,19 @@ impl Store {
             .collect();
         let mut events = Vec::new();
         for id in due {
+            // A change scheduled for the cycle's end applies before the cycle is charged.
+            events.extend(self.apply_due_change(&id));
             let Some(sub) = self.subscriptions.get(&id) else {
                 continue;
             };
             let Some(plan) = self.plans.get(&sub.plan_id).cloned() else {
                 continue;
             };
-            let (amount, succeed) = (plan.amount.saturating_mul(sub.quantity), !sub.fail_charges);
+            let amount = plan
+                .amount
+                .saturating_mul(sub.quantity)
+                .saturating_add(self.pending_addons_total(&id));
+            let succeed = !sub.fail_charges;
             let Ok((payment_id, charge_events)) =
                 self.charge(amount, &plan.currency, CheckoutMethod::Card, succeed)
             else {
@@ -603,12 +629,11 @@ impl Store {
             ));
         }
         let now = self.now();
-        let cycle = self
+        let plan = self
             .subscriptions
             .get(id)
             .and_then(|sub| self.plans.get(&sub.plan_id))
-            .map_or(1, PlanRec::cycle_secs)
-            .max(1);
+            .cloned();
         let sub = self.subscription_mut(id)?;
         let (from, to, name) = if pause {
             ("active", "paused", "subscription.paused")
@@ -624,9 +649,8 @@ impl Store {
         sub.status = to;
         // Cycles that passed while paused are skipped: the next charge is at the first cycle
         // boundary after the resume.
-        if !pause && let Some(at) = sub.charge_at.filter(|at| *at <= now) {
-            let skipped = (now - at) / cycle + 1;
-            sub.charge_at = Some(at.saturating_add(skipped.saturating_mul(cycle)));
+        if !pause && let (Some(at), Some(plan)) = (sub.charge_at.filter(|at| *at <= now), plan) {
+            sub.charge_at = Some(plan.next_boundary(sub.start_at.unwrap_or(at), now));
         }
         let body = sub.to_json();
         Ok((
@@ -643,19 +667,29 @@ impl Store {
             .ok_or_else(ApiError::id_not_found)
     }
 
-    /// `GET /v1/invoices` (`subscription_id` filter)
+    /// `GET /v1/invoices` (`type`, `payment_id`, `receipt`, `customer_id`,
+    /// `subscription_id` filters), subscription and standalone invoices alike.
     pub fn list_invoices(&self, query: &Params) -> Result<Value, ApiError> {
-        let window = listing::Window::parse(query, &["subscription_id"])?;
-        let sub = fields::string(query, "subscription_id")?;
+        const FILTERS: [&str; 5] = [
+            "type",
+            "payment_id",
+            "receipt",
+            "customer_id",
+            "subscription_id",
+        ];
+        let window = listing::Window::parse(query, &FILTERS)?;
+        let mut filters = Vec::new();
+        for key in FILTERS {
+            if let Some(value) = fields::string(query, key)? {
+                filters.push((key, value));
+            }
+        }
         let items = self
             .invoice_ids
             .iter()
             .rev()
             .filter_map(|id| self.invoices.get(id))
-            .filter(|i| {
-                sub.as_ref()
-                    .is_none_or(|s| i["subscription_id"] == json!(s))
-            })
+            .filter(|i| filters.iter().all(|(key, value)| i[*key] == json!(value)))
             .filter(|i| window.contains(i["created_at"].as_i64().unwrap_or_default()))
             .cloned();
         Ok(listing::collection(window.page(items)))

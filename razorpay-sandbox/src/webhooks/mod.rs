@@ -202,3 +202,10 @@ impl Webhooks {
         }
     }
 }
+
+impl Webhooks {
+    /// The merchant account id of webhook envelopes (also the `source` of direct transfers).
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+}
