@@ -725,10 +725,12 @@ export declare function signWebhook(body: Buffer | Uint8Array | string, secret: 
 export declare function validateCart(cart: Cart, catalog: Catalog, policy?: Policy | null): CartReport
 
 /**
- * Validates many carts against one catalog snapshot (e.g. after a price or stock change);
- * reports come back in the order of `carts`.
+ * Validates many carts against one catalog snapshot (e.g. after a price or stock change) on
+ * libuv's thread pool, so a sweep of thousands of carts does not block the event loop;
+ * resolves to the reports in the order of `carts`. Arguments that do not parse throw at once,
+ * as every other call does.
  */
-export declare function validateCarts(carts: Cart[], catalog: Catalog, policy?: Policy | null): CartReport[]
+export declare function validateCarts(carts: Cart[], catalog: Catalog, policy?: Policy | null): Promise<CartReport[]>
 
 /**
  * Drop-in for the official SDK's `validatePaymentVerification(params, signature, secret)`:

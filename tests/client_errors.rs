@@ -1,8 +1,7 @@
 //! Every error class of the client: from the sandbox (authentication, not found, bad request)
 //! and from a replay server answering with the official SDKs' error fixtures verbatim.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use axum::Router;
 use axum::http::{StatusCode, header};

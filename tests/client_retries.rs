@@ -1,8 +1,7 @@
 //! Retries and timeouts observed at the sandbox: what is repeated, what never is, and that
 //! every call ends within its configured bounds.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use std::time::{Duration, Instant};
 
@@ -60,6 +59,8 @@ async fn a_post_whose_connection_dropped_is_sent_once() {
         ),
         "{error:?}"
     );
+    // The transport's error stays reachable through the source chain.
+    assert!(std::error::Error::source(&error).is_some(), "{error:?}");
     assert_eq!(
         summary(&sandbox.requests()),
         [("POST /v1/orders".to_string(), None)]

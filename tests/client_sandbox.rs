@@ -1,8 +1,7 @@
 //! Every `RazorpayClient` method against the sandbox: orders, payments, refunds, and the
 //! checkout → capture → refund bookkeeping.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use razorpay_core::client::{
     CapturePayment, ClientError, CreateOrder, CreateRefund, EditOrder, ListOrders, ListPayments,

@@ -2,8 +2,7 @@
 //! model type (customers, plans, subscriptions, payment links), unknown request parameters are
 //! passed through, validation happens before sending, and an answer of another kind is refused.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use razorpay_core::api::RequestOptions;
 use razorpay_core::client::ClientError;

@@ -14,8 +14,7 @@
 //! Size: 24 checkouts by default (a few seconds); `CHECKOUT_KIT_SOAK=<checkouts>` for a larger
 //! run, e.g. `CHECKOUT_KIT_SOAK=2000 cargo test -p checkout-kit-tests --test fault_soak -- --nocapture`.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -131,3 +131,36 @@ fn every_readme_block_is_exercised() {
         }
     }
 }
+
+/// `docs/api-conventions.md`: every block marked `<!-- excerpt: <file> -->` stands, line for
+/// line (indentation aside), in that file, and the four-language checkout has all four.
+#[test]
+fn api_conventions_excerpts_are_tested_sources() {
+    let doc = fs::read_to_string(repo().join("docs/api-conventions.md")).expect("the doc");
+    let mut excerpted = Vec::new();
+    let mut rest = doc.as_str();
+    while let Some(at) = rest.find("<!-- excerpt: ") {
+        rest = &rest[at + "<!-- excerpt: ".len()..];
+        let (file, after) = rest.split_once(" -->").expect("a closed excerpt marker");
+        let fence = after.trim_start_matches('\n');
+        let (lang, body) = fence
+            .strip_prefix("```")
+            .and_then(|f| f.split_once('\n'))
+            .expect("a code block right after the marker");
+        let code = &body[..body.find("\n```").expect("a closed code block")];
+        let source = fs::read_to_string(repo().join(file))
+            .unwrap_or_else(|e| panic!("{file} (named by docs/api-conventions.md): {e}"));
+        assert!(
+            contains_lines(&source, &lines(code)),
+            "the {lang} block of docs/api-conventions.md is not an excerpt of {file}:\n{code}"
+        );
+        excerpted.push(lang.to_string());
+        rest = after;
+    }
+    for lang in ["rust", "ts", "python", "kotlin"] {
+        assert!(
+            excerpted.iter().any(|l| l == lang),
+            "docs/api-conventions.md lacks the {lang} checkout"
+        );
+    }
+}

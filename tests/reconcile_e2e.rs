@@ -7,8 +7,7 @@
 //! then refunded partially and then fully; and a manual-capture order whose `CAPTURE_PAYMENT`
 //! effect the test carries out, closing the loop.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use std::collections::BTreeMap;
 use std::time::Duration;

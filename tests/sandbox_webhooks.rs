@@ -1,8 +1,7 @@
 //! Webhooks from the sandbox: Razorpay's envelope, signatures over the exact bytes, unique
 //! event ids, retries, and the duplicate/shuffle faults reconciliation tests rely on.
 
-#[path = "sandbox_support.rs"]
-mod support;
+use checkout_kit_tests::sandbox as support;
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;

@@ -94,26 +94,73 @@ pub fn plan_checkout<'env>(
     convert::to_js(env, &shaped)
 }
 
-/// Validates many carts against one catalog snapshot (e.g. after a price or stock change);
-/// reports come back in the order of `carts`.
+/// Validates many carts against one catalog snapshot (e.g. after a price or stock change) on
+/// libuv's thread pool, so a sweep of thousands of carts does not block the event loop;
+/// resolves to the reports in the order of `carts`. Arguments that do not parse throw at once,
+/// as every other call does.
 #[napi(
     catch_unwind,
     ts_args_type = "carts: Cart[], catalog: Catalog, policy?: Policy | null",
-    ts_return_type = "CartReport[]"
+    ts_return_type = "Promise<CartReport[]>"
 )]
-pub fn validate_carts<'env>(
-    env: &'env Env,
+pub fn validate_carts(
+    env: &Env,
     carts: Unknown,
     catalog: Unknown,
     policy: Unknown,
-) -> Result<Unknown<'env>> {
+) -> Result<AsyncTask<ValidateCarts>> {
     let carts: Vec<Cart> = convert::json(env, carts, "carts")?;
     let catalog = convert::json(env, catalog, "catalog")?;
     let policy = convert::json_opt(env, policy, "policy")?.unwrap_or_default();
-    convert::to_js(
-        env,
-        &checkout_rules::validate_carts(&carts, &catalog, &policy),
-    )
+    Ok(AsyncTask::new(ValidateCarts {
+        carts,
+        catalog,
+        policy,
+    }))
+}
+
+/// The work of [`validate_carts`]: pure, so it runs on any thread.
+pub struct ValidateCarts {
+    carts: Vec<Cart>,
+    catalog: Catalog,
+    policy: Policy,
+}
+
+impl Task for ValidateCarts {
+    type Output = serde_json::Value;
+    type JsValue = Reports;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        let reports = checkout_rules::validate_carts(&self.carts, &self.catalog, &self.policy);
+        serde_json::to_value(&reports)
+            .map_err(|e| Error::new(Status::GenericFailure, format!("SERIALIZATION_FAILED: {e}")))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> Result<Self::JsValue> {
+        Ok(Reports(output))
+    }
+}
+
+/// The reports as JSON, converted to JavaScript values when the Promise resolves (napi's
+/// serde_json conversion: plain objects and arrays, numbers for amounts).
+pub struct Reports(serde_json::Value);
+
+impl TypeName for Reports {
+    fn type_name() -> &'static str {
+        "CartReport[]"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Object
+    }
+}
+
+impl ToNapiValue for Reports {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> Result<napi::sys::napi_value> {
+        // SAFETY: called by napi on the JS thread with the environment it is resolving in, the
+        // contract of `ToNapiValue`, which is forwarded unchanged.
+        unsafe { serde_json::Value::to_napi_value(env, val.0) }
+    }
 }
 
 /// Applies the automatic fixes of a report (`report.fixes`) to a cart and returns the new cart;

@@ -1,9 +1,9 @@
 //! uniffi bindings for checkout-kit: one Rust core for Kotlin (`dev.checkoutkit`), Swift
 //! (`CheckoutKit`) and Python (`checkout_kit`).
 //!
-//! This crate only converts: every rule lives in `razorpay-core` and `checkout-rules`, except
-//! the app-side helpers of [`checkout_options`] (building the options the Razorpay mobile SDKs
-//! take and reading what they hand back), which exist only for apps.
+//! This crate only converts: every rule lives in `razorpay-core`, `checkout-rules` and
+//! `checkout-currency`, including the app-side helpers of [`checkout`] (the options the Razorpay
+//! mobile SDKs take and what they hand back, `razorpay_core::checkout`).
 //!
 //! Each area has its own error enum; every variant carries a stable machine-readable `code`
 //! (the same strings the Rust crates' `code()` return). No variant has a field called
@@ -17,11 +17,15 @@
 uniffi::setup_scaffolding!("checkout_kit");
 
 pub mod cart;
-pub mod checkout_options;
+pub mod checkout;
 pub mod client;
-pub mod currency;
 pub mod model;
 pub mod partner;
 pub mod reconcile;
 pub mod signature;
 pub mod webhook;
+
+/// The currency records: `checkout-currency`'s own types (declared for uniffi in [`checkout`]).
+pub mod currency {
+    pub use checkout_currency::{CurrencyInfo, Grouping};
+}

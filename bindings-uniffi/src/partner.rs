@@ -6,7 +6,8 @@
 //!
 //! Both need a partner's client secret: servers only, never inside a mobile app.
 
-// `ClientError` keeps Razorpay's whole error body, as the client module's calls do.
+// `ClientError` carries Razorpay's error body by value, as in `crate::client`: every call behind
+// it is a network round trip, so its size costs nothing measurable.
 #![allow(clippy::result_large_err)]
 
 use razorpay_core::oauth as core_oauth;

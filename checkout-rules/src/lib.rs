@@ -156,8 +156,8 @@
 //!
 //! Amounts are `i64` minor units of the cart's ISO currency (paise for INR, whole yen for JPY,
 //! thousandths for KWD). All arithmetic is checked or widened; an amount that does not fit is
-//! reported as `AMOUNT_OVERFLOW`, never wrapped. [`currency`] holds Razorpay's currency table
-//! and display formatting (`₹1,234.50`).
+//! reported as `AMOUNT_OVERFLOW`, never wrapped. [`currency`] (the `checkout-currency` crate,
+//! shared with `razorpay-core`) holds the currency table and display formatting (`₹1,234.50`).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -165,13 +165,16 @@ pub mod allocate;
 mod batch;
 mod cart;
 mod catalog;
-pub mod currency;
 mod fix;
 mod plan;
 mod policy;
 mod problem;
 mod report;
 mod validate;
+
+/// Currencies: the table the [`Policy`] takes and display formatting; the `checkout-currency`
+/// crate, which `razorpay-core` reads too.
+pub use checkout_currency as currency;
 
 pub use batch::validate_carts;
 pub use cart::{Cart, CartLine};

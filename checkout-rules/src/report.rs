@@ -138,3 +138,20 @@ impl CartReport {
             .any(|s| s == Severity::Blocking)
     }
 }
+
+/// `cart is not ready for checkout: PRICE_INCREASED, INSUFFICIENT_STOCK`: the codes, in report
+/// order, so [`plan_checkout`](crate::plan_checkout)'s `Err(report)` reads well in a log.
+impl std::fmt::Display for CartReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cart is not ready for checkout")?;
+        for (i, code) in self.codes().enumerate() {
+            f.write_str(if i == 0 { ": " } else { ", " })?;
+            f.write_str(code.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// A report is what [`plan_checkout`](crate::plan_checkout) fails with, so `?` carries it into
+/// any `Box<dyn Error>` (the whole report stays reachable by downcasting).
+impl std::error::Error for CartReport {}

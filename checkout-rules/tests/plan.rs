@@ -180,3 +180,21 @@ fn validate_carts_matches_validate_cart_in_order() {
     }
     assert!(reports.iter().any(|r| r.is_valid) && reports.iter().any(|r| !r.is_valid));
 }
+
+#[test]
+fn a_refused_plan_is_an_error_that_names_its_codes() {
+    let c = cart([line("l1", "tea", 2, 25000)]);
+    let cat = catalog([product("tea", 27500, 10)]);
+    let planned = || -> Result<_, Box<dyn std::error::Error>> {
+        Ok(plan_checkout(&c, &cat, &Policy::default())?)
+    };
+    let error = planned().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "cart is not ready for checkout: PRICE_INCREASED"
+    );
+    let report = error
+        .downcast_ref::<checkout_rules::CartReport>()
+        .expect("the whole report");
+    assert_eq!(report.codes().collect::<Vec<_>>(), [C::PriceIncreased]);
+}

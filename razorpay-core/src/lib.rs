@@ -17,8 +17,10 @@
 
 #[cfg(feature = "client")]
 pub mod api;
+pub mod checkout;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod limits;
 pub mod model;
 pub mod oauth;
 pub mod reconcile;

@@ -89,8 +89,12 @@ async fn a_subscription_is_authenticated_charged_monthly_and_completes() {
     // Same keys as Razorpay's documented subscription entity.
     let fixture: Value = serde_json::from_str(
         &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../fixtures/webhooks/subscription.authenticated.json"),
+            std::env::var_os("CHECKOUT_KIT_FIXTURES")
+                .map_or_else(
+                    || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures"),
+                    std::path::PathBuf::from,
+                )
+                .join("webhooks/subscription.authenticated.json"),
         )
         .expect("fixture"),
     )

@@ -8,8 +8,9 @@
 #    pom declaring JNA); a Kotlin program with only the jar and its declared dependencies on the
 #    classpath (no jna.library.path, no Rust) must load the library from the jar.
 #  - one version everywhere (scripts/package/version.sh);
-#  - crates.io: `cargo package` (with its verification build) of checkout-rules, razorpay-core
-#    and razorpay-sandbox, in publish order; the MSRV (scripts/package/msrv.sh).
+#  - crates.io: `cargo package` (with its verification build) of checkout-currency,
+#    checkout-rules, razorpay-core and razorpay-sandbox, in publish order; the MSRV
+#    (scripts/package/msrv.sh).
 # The native code is the debug build the earlier stages made: the proofs are about packaging,
 # the release workflow (.github/workflows/release.yml) builds optimised binaries for every target.
 # Outputs go to target/packages/ (npm/, jvm/) and target/package/ (the .crate files).
@@ -161,8 +162,8 @@ echo "--- crates.io: cargo package (with verification) in publish order"
 # crates, so razorpay-core and razorpay-sandbox verify before checkout-rules is on crates.io.
 # --allow-dirty: on a fresh clone the tree is clean anyway; a developer re-running the stage
 # with uncommitted edits still gets the verification build.
-cargo package --locked --allow-dirty -p checkout-rules -p razorpay-core -p razorpay-sandbox
-for crate in checkout-rules razorpay-core razorpay-sandbox; do
+cargo package --locked --allow-dirty -p checkout-currency -p checkout-rules -p razorpay-core -p razorpay-sandbox
+for crate in checkout-currency checkout-rules razorpay-core razorpay-sandbox; do
   f="$TARGET_DIR/package/$crate-$VERSION.crate"
   test -f "$f" || { echo "missing $f" >&2; exit 1; }
   if tar -tzf "$f" | grep -E '/(fuzz|target)/' >/dev/null; then echo "$f ships fuzz/ or target/" >&2; exit 1; fi
@@ -172,6 +173,6 @@ echo "--- MSRV (rust-version in Cargo.toml)"
 bash scripts/package/msrv.sh
 
 echo "--- package sizes"
-for f in "$MAIN_TGZ" "$PLATFORM_TGZ" "$JAR" "$TARGET_DIR"/package/{checkout-rules,razorpay-core,razorpay-sandbox}-"$VERSION".crate; do
+for f in "$MAIN_TGZ" "$PLATFORM_TGZ" "$JAR" "$TARGET_DIR"/package/{checkout-currency,checkout-rules,razorpay-core,razorpay-sandbox}-"$VERSION".crate; do
   printf '  %-45s %s\n' "$(basename "$f")" "$(kib "$f")"
 done

@@ -18,5 +18,5 @@ else
 fi
 cargo test --workspace --locked --doc
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
-# The two crates.io crates package cleanly (metadata, licence, README, no path-only deps).
-cargo package --locked -p checkout-rules -p razorpay-core --no-verify --allow-dirty
+# The library crates package cleanly (metadata, licence, README, no path-only deps).
+cargo package --locked -p checkout-currency -p checkout-rules -p razorpay-core --no-verify --allow-dirty

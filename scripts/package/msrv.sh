@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MSRV="$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
-CRATES=(checkout-rules razorpay-core razorpay-sandbox)
+CRATES=(checkout-currency checkout-rules razorpay-core razorpay-sandbox)
 echo "MSRV: $MSRV"
 
 cargo metadata --locked --format-version 1 --filter-platform x86_64-unknown-linux-gnu |

@@ -16,7 +16,7 @@ if [ "${1:-}" = "set" ]; then
   new="${2:?usage: $0 set X.Y.Z}"
   [[ "$new" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] || { echo "not a semver version: $new" >&2; exit 2; }
   sed -i -e "s/^version = \"$current\"/version = \"$new\"/" \
-    -e "/^\(razorpay-core\|checkout-rules\|razorpay-sandbox\) = /s/version = \"$current\"/version = \"$new\"/" Cargo.toml
+    -e "/^\(razorpay-core\|checkout-currency\|checkout-rules\|razorpay-sandbox\) = /s/version = \"$current\"/version = \"$new\"/" Cargo.toml
   (cd bindings-node && npm version "$new" --no-git-tag-version --allow-same-version >/dev/null)
   cargo update --workspace --offline >/dev/null 2>&1 || cargo update --workspace >/dev/null
   echo "version $current -> $new: now rebuild bindings-node (binding.js checks the version) and add a CHANGELOG.md entry"
@@ -27,7 +27,7 @@ fail=0
 check() { # what, found
   if [ "$2" != "$current" ]; then echo "$1 says ${2:-nothing}, the workspace says $current" >&2; fail=1; fi
 }
-for crate in razorpay-core checkout-rules razorpay-sandbox; do
+for crate in razorpay-core checkout-currency checkout-rules razorpay-sandbox; do
   check "Cargo.toml [workspace.dependencies] $crate" \
     "$(sed -n "s/^$crate = {.*version = \"\([^\"]*\)\".*/\1/p" Cargo.toml)"
 done

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub mod sandbox;
+
 /// The public fixtures (the repository's `fixtures/`), or the folder named by
 /// `CHECKOUT_KIT_FIXTURES`.
 pub fn fixtures_dir() -> PathBuf {

@@ -250,6 +250,7 @@ impl From<core::ClientError> for ClientError {
             C::Connection {
                 request_sent,
                 message,
+                ..
             } => Self::Connection {
                 code,
                 request_sent,
@@ -264,6 +265,7 @@ impl From<core::ClientError> for ClientError {
                 status,
                 reason,
                 body_snippet,
+                ..
             } => Self::UnexpectedResponse {
                 code,
                 status,

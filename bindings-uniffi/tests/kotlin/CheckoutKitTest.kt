@@ -264,6 +264,7 @@ fun main() {
     currencyAndCheckout()
     cartCase()
     webhookAndReconciliation()
+    sameCheckout()
     clientAgainstSandbox(System.getProperty("checkoutkit.sandbox") ?: "target/debug/razorpay-sandbox")
     println("kotlin: all $checks checks passed")
 }

@@ -34,9 +34,9 @@ pub enum Mode {
 impl Mode {
     /// The mode of a key id.
     pub fn of_key(key_id: &str) -> Self {
-        if key_id.starts_with("rzp_test_") {
+        if key_id.starts_with(crate::limits::TEST_KEY_PREFIX) {
             Self::Test
-        } else if key_id.starts_with("rzp_live_") {
+        } else if key_id.starts_with(crate::limits::LIVE_KEY_PREFIX) {
             Self::Live
         } else {
             Self::Unknown

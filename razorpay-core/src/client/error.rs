@@ -1,6 +1,7 @@
 //! [`ClientError`]: everything a Razorpay API call can fail with, keeping the HTTP status and
 //! Razorpay's whole error body.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -136,6 +137,10 @@ pub enum ClientError {
         request_sent: bool,
         /// The transport's description (never contains credentials).
         message: String,
+        /// The transport's error (without the URL), for [`source`](std::error::Error::source)
+        /// chains: DNS, TLS and I/O causes stay inspectable.
+        #[source]
+        source: Option<ErrorSource>,
     },
     /// The answer's body is longer than
     /// [`max_response_bytes`](super::ClientConfig::max_response_bytes); reading stopped there.
@@ -156,7 +161,48 @@ pub enum ClientError {
         reason: String,
         /// The start of the body, for diagnosis.
         body_snippet: String,
+        /// The decoder's error when the JSON did not match, for
+        /// [`source`](std::error::Error::source) chains.
+        #[source]
+        source: Option<ErrorSource>,
     },
+}
+
+/// The underlying error of a [`ClientError`] (a transport or JSON error), shared so the
+/// [`ClientError`] stays `Clone`. Two sources compare equal when their messages do: the
+/// comparison exists so a [`ClientError`] can be asserted in tests.
+#[derive(Clone)]
+pub struct ErrorSource(Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl ErrorSource {
+    /// Wraps an error.
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self(Arc::new(error))
+    }
+}
+
+impl std::fmt::Debug for ErrorSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::fmt::Display for ErrorSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for ErrorSource {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl PartialEq for ErrorSource {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.to_string() == other.0.to_string()
+    }
 }
 
 fn describe(error: Option<&RazorpayErrorBody>) -> String {
@@ -284,7 +330,21 @@ impl ClientError {
             status,
             reason: reason.into(),
             body_snippet,
+            source: None,
         }
+    }
+
+    /// [`unexpected`](Self::unexpected) keeping the decoder's error as the source.
+    pub(crate) fn undecodable(status: u16, error: serde_json::Error, body: &[u8]) -> Self {
+        let mut out = Self::unexpected(
+            status,
+            format!("the JSON did not match the expected object: {error}"),
+            body,
+        );
+        if let Self::UnexpectedResponse { source, .. } = &mut out {
+            *source = Some(ErrorSource::new(error));
+        }
+        out
     }
 }
 
@@ -315,6 +375,18 @@ mod tests {
             assert_eq!(error.code(), code, "{status}");
             assert_eq!(error.status(), Some(status));
         }
+    }
+
+    #[test]
+    fn keeps_the_source_chain() {
+        use std::error::Error as _;
+        let json = serde_json::from_slice::<u32>(b"{}").unwrap_err();
+        let error = ClientError::undecodable(200, json, b"{}");
+        let source = error.source().expect("the decoder's error is the source");
+        assert!(source.to_string().contains("invalid type"), "{source}");
+        assert_eq!(error.clone(), error);
+        // Answers classified from a status have nothing underneath.
+        assert!(ClientError::from_status(418, None, b"").source().is_none());
     }
 
     #[test]

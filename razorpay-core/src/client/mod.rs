@@ -57,7 +57,7 @@ pub use config::{
     ClientConfig, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_REQUEST_TIMEOUT, DEFAULT_USER_AGENT, Mode,
 };
-pub use error::{ClientError, MESSAGE_TEXT_MAX_CHARS, RazorpayErrorBody, clip_text};
+pub use error::{ClientError, ErrorSource, MESSAGE_TEXT_MAX_CHARS, RazorpayErrorBody, clip_text};
 pub use orders::{CreateOrder, EditOrder, ListOrders, Orders};
 pub use payments::{CapturePayment, ListPayments, Payments};
 pub use refunds::{CreateRefund, ListRefunds, RefundSpeed, Refunds};

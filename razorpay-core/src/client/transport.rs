@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::config::ClientConfig;
-use super::error::ClientError;
+use super::error::{ClientError, ErrorSource};
 use super::retry::{Failure, RetryPolicy, parse_retry_after};
 use super::validate::{self, ApiEntity};
 
@@ -141,13 +141,8 @@ impl Transport {
                         validate::entity(expected, &body)
                             .map_err(|reason| ClientError::unexpected(status, reason, &body))?;
                     }
-                    return serde_json::from_slice(&body).map_err(|e| {
-                        ClientError::unexpected(
-                            status,
-                            format!("the JSON did not match the expected object: {e}"),
-                            &body,
-                        )
-                    });
+                    return serde_json::from_slice(&body)
+                        .map_err(|e| ClientError::undecodable(status, e, &body));
                 }
                 Err(error) => error,
             };
@@ -242,9 +237,10 @@ pub(crate) fn transport_error(error: reqwest::Error) -> ClientError {
     }
     // reqwest's Display never includes the Authorization header; drop the URL anyway so
     // messages stay short and stable.
-    let message = error.without_url().to_string();
+    let error = error.without_url();
     ClientError::Connection {
         request_sent,
-        message,
+        message: error.to_string(),
+        source: Some(ErrorSource::new(error)),
     }
 }

@@ -1,18 +1,11 @@
 //! Checks run on request parameters before anything is sent, with Razorpay's documented
 //! limits. Pure functions: no I/O.
 
-use checkout_rules::currency::{CurrencyError, CurrencyTable};
+use checkout_currency::CurrencyError;
 
 use crate::model::Notes;
 
-/// Longest `receipt` Razorpay accepts, in characters.
-pub const RECEIPT_MAX_CHARS: usize = 40;
-/// Most keys `notes` may hold.
-pub const NOTES_MAX_KEYS: usize = 15;
-/// Longest value of one note, in characters.
-pub const NOTE_VALUE_MAX_CHARS: usize = 256;
-/// Largest page of a list call.
-pub const LIST_MAX_COUNT: u32 = 100;
+pub use crate::limits::{LIST_MAX_COUNT, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS};
 
 /// A request parameter the client refuses to send. Each variant names the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -178,11 +171,10 @@ pub fn positive(field: &'static str, amount: i64) -> Result<(), ValidationError>
 /// A positive amount in a supported currency, at least its minimum and in its step.
 pub fn payable(field: &'static str, amount: i64, currency: &str) -> Result<(), ValidationError> {
     positive(field, amount)?;
-    let info = CurrencyTable::razorpay().get(currency).ok_or_else(|| {
-        ValidationError::UnsupportedCurrency {
+    let info =
+        crate::limits::currency(currency).ok_or_else(|| ValidationError::UnsupportedCurrency {
             currency: currency.to_string(),
-        }
-    })?;
+        })?;
     info.check_amount(amount).map_err(|error| match error {
         CurrencyError::NotInStep { amount_step, .. } => ValidationError::AmountNotInStep {
             field,

@@ -27,7 +27,7 @@ fn options() -> CheckoutOptions {
 
 #[test]
 fn builds_the_options_razorpay_checkout_takes() {
-    let json = checkout_options_json(options()).unwrap();
+    let json = options().to_json().unwrap();
     assert_eq!(
         json,
         r##"{"key":"rzp_test_1DP5mmOlF5G5ag","amount":123450,"currency":"INR","name":"Acme Shop","description":"Order #1001","order_id":"order_9A33XWu170gUtm","prefill":{"name":"Gaurav Kumar","email":"gaurav.kumar@example.com"},"notes":{"shop_order":"1001"},"theme":{"color":"#3399cc"}}"##
@@ -43,7 +43,7 @@ fn optional_parts_are_left_out() {
         theme_color: Some("  ".into()),
         ..options()
     };
-    let v: Value = serde_json::from_str(&checkout_options_json(o).unwrap()).unwrap();
+    let v: Value = serde_json::from_str(&o.to_json().unwrap()).unwrap();
     for absent in ["description", "image", "prefill", "notes", "theme"] {
         assert!(v.get(absent).is_none(), "{absent} should be absent");
     }
@@ -146,14 +146,14 @@ fn rejects_what_checkout_would_reject() {
         ),
     ];
     for (o, field) in cases {
-        assert_eq!(field_of(checkout_options_json(o).unwrap_err()), field);
+        assert_eq!(field_of(o.to_json().unwrap_err()), field);
     }
 }
 
 #[test]
 fn parses_the_success_payload() {
     let r = parse_checkout_result(
-        r#"{"razorpay_payment_id":"pay_29QQoUBi66xm2f","razorpay_order_id":"order_9A33XWu170gUtm","razorpay_signature":"9ef4dffbfd84f1318f6739a3ce19f9d85851857ae648f114332d8401e0949a3d"}"#.into(),
+        r#"{"razorpay_payment_id":"pay_29QQoUBi66xm2f","razorpay_order_id":"order_9A33XWu170gUtm","razorpay_signature":"9ef4dffbfd84f1318f6739a3ce19f9d85851857ae648f114332d8401e0949a3d"}"#
     )
     .unwrap();
     let CheckoutResult::Success { payment } = r else {
@@ -162,7 +162,7 @@ fn parses_the_success_payload() {
     assert_eq!(payment.payment_id, "pay_29QQoUBi66xm2f");
     assert_eq!(payment.order_id, "order_9A33XWu170gUtm");
     assert_eq!(
-        checkout_callback_json(payment),
+        payment.callback_json(),
         r#"{"razorpay_payment_id":"pay_29QQoUBi66xm2f","razorpay_order_id":"order_9A33XWu170gUtm","razorpay_signature":"9ef4dffbfd84f1318f6739a3ce19f9d85851857ae648f114332d8401e0949a3d"}"#
     );
 }
@@ -171,7 +171,7 @@ fn parses_the_success_payload() {
 fn parses_the_failure_payload_with_and_without_wrapper() {
     let body = r#"{"code":"BAD_REQUEST_ERROR","description":"Authentication failed due to incorrect otp","field":null,"source":"customer","step":"payment_authentication","reason":"invalid_otp","metadata":{"payment_id":"pay_EDNBKIP31Y4jl8","order_id":"order_DBJKIP31Y4jl8"}}"#;
     for payload in [format!(r#"{{"error":{body}}}"#), body.to_owned()] {
-        let CheckoutResult::Failure { error } = parse_checkout_result(payload).unwrap() else {
+        let CheckoutResult::Failure { error } = parse_checkout_result(&payload).unwrap() else {
             panic!("expected failure")
         };
         assert_eq!(error.code, "BAD_REQUEST_ERROR");
@@ -197,7 +197,7 @@ fn rejects_payloads_that_are_neither() {
         r#"{"razorpay_payment_id":"pay_1","razorpay_order_id":"order_1","razorpay_signature":""}"#,
         r#"{"error":{"description":"no code"}}"#,
     ] {
-        let err = parse_checkout_result(bad.into()).unwrap_err();
+        let err = parse_checkout_result(bad).unwrap_err();
         assert_eq!(err.code(), "CHECKOUT_PAYLOAD_INVALID", "{bad}");
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CurrencyError;
+use crate::CurrencyError;
 
 /// How the integer part of a formatted amount is grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -138,9 +138,9 @@ impl CurrencyInfo {
     }
 
     /// Format an amount in minor units for display: `₹1,234.50`, `¥1,235`, `KD 1.235`.
-    /// See [`format_minor_units`](super::format_minor_units) for the rules.
+    /// See [`format_minor_units`](crate::format_minor_units) for the rules.
     pub fn format(&self, amount_minor: i64) -> String {
-        super::format::format_with(amount_minor, &self.symbol, self.exponent, self.grouping)
+        crate::format::format_with(amount_minor, &self.symbol, self.exponent, self.grouping)
     }
 }
 

@@ -1,8 +1,6 @@
 //! Helpers shared by the client/sandbox end-to-end suites: a sandbox with fast webhook
 //! retries, a client bound to it, and a local webhook receiver.
 
-#![allow(dead_code)]
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 

@@ -11,9 +11,9 @@
 //! "The amount must be at least INR 1.00" (the same wording, "at least USD 1.00",
 //! "at least MYR 1.00", is documented for other currencies). The table therefore uses one major
 //! unit (`10^exponent` minor units, so 100 paise for INR) as the documented default for every
-//! currency. Accounts with other limits build their own [`CurrencyTable`](super::CurrencyTable).
+//! currency. Accounts with other limits build their own [`CurrencyTable`](crate::CurrencyTable).
 
-use super::Grouping;
+use crate::Grouping;
 
 /// One row: ISO code, exponent, display symbol, English name, digit grouping.
 pub(super) type Row = (&'static str, u8, &'static str, &'static str, Grouping);

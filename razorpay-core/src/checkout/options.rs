@@ -6,29 +6,26 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::CheckoutOptionsError;
-use crate::currency::known_currency;
-
-/// Razorpay accepts at most this many `notes` entries.
-const MAX_NOTES: usize = 15;
-/// Razorpay accepts note values of at most this many characters.
-const MAX_NOTE_CHARS: usize = 256;
+use crate::limits::{self, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS};
 
 /// Customer details Checkout fills in ahead of time.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckoutPrefill {
     /// Customer's name.
-    #[uniffi(default)]
     pub name: Option<String>,
     /// Customer's email.
-    #[uniffi(default)]
     pub email: Option<String>,
     /// Customer's phone number, with country code (`+919000090000`).
-    #[uniffi(default)]
     pub contact: Option<String>,
 }
 
 /// What the app knows when it opens Checkout: the public key id and the server's order.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Built with [`new`](Self::new) and the chained setters; [`to_json`](Self::to_json) checks
+/// every option and writes the JSON the SDKs take. Not `#[non_exhaustive]`: bindings-uniffi
+/// builds it field by field (`#[uniffi::remote]`), so a new option must be added there too, and
+/// the compiler says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutOptions {
     /// The public key id (`rzp_test_…` or `rzp_live_…`). Never the key secret.
     pub key_id: String,
@@ -41,34 +38,89 @@ pub struct CheckoutOptions {
     /// The shop's name shown in Checkout.
     pub name: String,
     /// A line about the purchase.
-    #[uniffi(default)]
     pub description: Option<String>,
     /// URL of the shop's logo.
-    #[uniffi(default)]
     pub image: Option<String>,
     /// Customer details to prefill.
-    #[uniffi(default)]
     pub prefill: Option<CheckoutPrefill>,
-    /// Notes attached to the payment (at most 15, values at most 256 characters).
-    #[uniffi(default)]
+    /// Notes attached to the payment (at most [`NOTES_MAX_KEYS`], values at most
+    /// [`NOTE_VALUE_MAX_CHARS`] characters). Written sorted by key.
     pub notes: HashMap<String, String>,
     /// Brand colour as `#RRGGBB` (or `#RGB`).
-    #[uniffi(default)]
     pub theme_color: Option<String>,
 }
 
-/// Builds the Razorpay Checkout options JSON from the server's order, after checking each
-/// option the way Razorpay Checkout would reject it.
-#[uniffi::export]
-pub fn checkout_options_json(options: CheckoutOptions) -> Result<String, CheckoutOptionsError> {
-    Ok(checkout_options_value(&options)?.to_string())
+impl CheckoutOptions {
+    /// The required options: public key id, the order's id, amount (minor units) and currency,
+    /// and the shop's name. Nothing is checked until [`to_json`](Self::to_json).
+    pub fn new(
+        key_id: impl Into<String>,
+        order_id: impl Into<String>,
+        amount: i64,
+        currency: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self {
+            key_id: key_id.into(),
+            order_id: order_id.into(),
+            amount,
+            currency: currency.into(),
+            name: name.into(),
+            description: None,
+            image: None,
+            prefill: None,
+            notes: HashMap::new(),
+            theme_color: None,
+        }
+    }
+
+    /// A line about the purchase.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// URL of the shop's logo.
+    pub fn image(mut self, image: impl Into<String>) -> Self {
+        self.image = Some(image.into());
+        self
+    }
+
+    /// Customer details to prefill.
+    pub fn prefill(mut self, prefill: CheckoutPrefill) -> Self {
+        self.prefill = Some(prefill);
+        self
+    }
+
+    /// Adds one note (replacing a note with the same key).
+    pub fn note(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.notes.insert(key.into(), value.into());
+        self
+    }
+
+    /// Brand colour as `#RRGGBB` or `#RGB`.
+    pub fn theme_color(mut self, color: impl Into<String>) -> Self {
+        self.theme_color = Some(color.into());
+        self
+    }
+
+    /// The options JSON Razorpay Checkout takes, after checking each option the way Checkout
+    /// would reject it: a key id (not a secret), an `order_…` id, a currency Razorpay accepts
+    /// and an amount at least its minimum and in its step, a shop name, at most 15 notes of
+    /// 256 characters, a hex colour. Optional parts that are blank are left out.
+    pub fn to_json(&self) -> Result<String, CheckoutOptionsError> {
+        Ok(self.to_value()?.to_string())
+    }
+
+    /// [`to_json`](Self::to_json) as a JSON value.
+    pub fn to_value(&self) -> Result<Value, CheckoutOptionsError> {
+        checkout_options_value(self)
+    }
 }
 
 fn checkout_options_value(o: &CheckoutOptions) -> Result<Value, CheckoutOptionsError> {
     let key_id = o.key_id.trim();
-    if !(key_id.starts_with("rzp_test_") || key_id.starts_with("rzp_live_"))
-        || key_id.len() <= "rzp_test_".len()
-    {
+    if !limits::is_key_id(key_id) {
         return Err(CheckoutOptionsError::option(
             "key",
             "expected a key id starting with rzp_test_ or rzp_live_",
@@ -82,7 +134,7 @@ fn checkout_options_value(o: &CheckoutOptions) -> Result<Value, CheckoutOptionsE
         ));
     }
     let currency = o.currency.trim();
-    let Some(info) = known_currency(currency) else {
+    let Some(info) = limits::currency(currency) else {
         return Err(CheckoutOptionsError::option(
             "currency",
             format!("`{currency}` is not a currency Razorpay accepts"),
@@ -150,10 +202,13 @@ fn non_empty(v: &Option<String>) -> Option<&str> {
 }
 
 fn notes_value(notes: &HashMap<String, String>) -> Result<Value, CheckoutOptionsError> {
-    if notes.len() > MAX_NOTES {
+    if notes.len() > NOTES_MAX_KEYS {
         return Err(CheckoutOptionsError::option(
             "notes",
-            format!("at most {MAX_NOTES} notes are allowed, got {}", notes.len()),
+            format!(
+                "at most {NOTES_MAX_KEYS} notes are allowed, got {}",
+                notes.len()
+            ),
         ));
     }
     // Sorted so that the same options always give the same JSON.
@@ -161,10 +216,10 @@ fn notes_value(notes: &HashMap<String, String>) -> Result<Value, CheckoutOptions
     entries.sort();
     let mut out = Map::new();
     for (k, v) in entries {
-        if v.chars().count() > MAX_NOTE_CHARS {
+        if v.chars().count() > NOTE_VALUE_MAX_CHARS {
             return Err(CheckoutOptionsError::option(
                 "notes",
-                format!("note `{k}` is longer than {MAX_NOTE_CHARS} characters"),
+                format!("note `{k}` is longer than {NOTE_VALUE_MAX_CHARS} characters"),
             ));
         }
         out.insert(k.clone(), v.clone().into());

@@ -4,8 +4,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::data::RAZORPAY_CURRENCIES;
-use super::{CurrencyError, CurrencyInfo};
+use crate::data::RAZORPAY_CURRENCIES;
+use crate::{CurrencyError, CurrencyInfo};
 
 /// A set of currencies keyed by upper-case ISO code.
 ///

@@ -1,12 +1,16 @@
-//! Currencies: ISO code, exponent (decimal places of the minor unit), display symbol and the
-//! payable minimum, plus display formatting of minor-unit amounts.
+//! # checkout-currency
+//!
+//! Currencies for checkout-kit, in one place: ISO code, exponent (decimal places of the minor
+//! unit), display symbol, payable minimum and step, and display formatting of minor-unit
+//! amounts. `checkout-rules` (cart totals) and `razorpay-core` (order and Checkout limits) both
+//! read this crate, so neither depends on the other for its money facts.
 //!
 //! [`CurrencyTable::razorpay()`] is the built-in table of the currencies Razorpay accepts
 //! (see the `data` module docs for sources). Callers with different limits build their own table
 //! with [`CurrencyTable::new`] or clone and edit the built-in one.
 //!
 //! ```
-//! use checkout_rules::currency::{CurrencyTable, format_minor_units};
+//! use checkout_currency::{CurrencyTable, format_minor_units};
 //!
 //! let inr = CurrencyTable::razorpay().get("INR").expect("INR is supported");
 //! assert_eq!((inr.exponent, inr.min_amount), (2, 100));
@@ -14,6 +18,9 @@
 //! assert_eq!(format_minor_units(1235, "JPY"), "¥1,235");
 //! assert_eq!(format_minor_units(1235, "KWD"), "KD 1.235");
 //! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod data;
 mod error;
@@ -25,3 +32,8 @@ pub use error::CurrencyError;
 pub use format::{format_minor_units, format_minor_units_in};
 pub use info::{CurrencyInfo, Grouping};
 pub use table::CurrencyTable;
+
+/// The README's examples, compiled and run as doc tests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

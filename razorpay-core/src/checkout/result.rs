@@ -9,7 +9,7 @@ use super::CheckoutOptionsError;
 
 /// What Checkout hands the app when the payment succeeded: the three values the backend
 /// verifies (`razorpay_order_id|razorpay_payment_id` signed with the key secret).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutSuccess {
     /// `razorpay_payment_id`.
     pub payment_id: String,
@@ -20,7 +20,7 @@ pub struct CheckoutSuccess {
 }
 
 /// What Checkout hands the app when the payment failed or was cancelled: Razorpay's error body.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutFailure {
     /// Razorpay's error code (`BAD_REQUEST_ERROR`, `GATEWAY_ERROR`, …).
     pub code: String,
@@ -43,7 +43,7 @@ pub struct CheckoutFailure {
 }
 
 /// The outcome of a Checkout session.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckoutResult {
     /// The payment went through; send it to the backend to verify.
     Success {
@@ -61,9 +61,8 @@ pub enum CheckoutResult {
 /// (`{"razorpay_payment_id", "razorpay_order_id", "razorpay_signature"}`) or the failure
 /// response (`{"error": {"code", "description", "source", "step", "reason", "metadata"}}`,
 /// also accepted without the `error` wrapper as the iOS SDK gives it).
-#[uniffi::export]
-pub fn parse_checkout_result(payload_json: String) -> Result<CheckoutResult, CheckoutOptionsError> {
-    let value: Value = serde_json::from_str(&payload_json)
+pub fn parse_checkout_result(payload_json: &str) -> Result<CheckoutResult, CheckoutOptionsError> {
+    let value: Value = serde_json::from_str(payload_json)
         .map_err(|e| CheckoutOptionsError::payload(format!("not JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(CheckoutOptionsError::payload("expected a JSON object"));
@@ -130,13 +129,15 @@ fn parse_failure(e: &Map<String, Value>) -> Result<CheckoutFailure, CheckoutOpti
     })
 }
 
-/// The JSON body the app posts to its backend after a successful checkout, with Razorpay's
-/// field names (`razorpay_payment_id`, `razorpay_order_id`, `razorpay_signature`).
-#[uniffi::export]
-pub fn checkout_callback_json(success: CheckoutSuccess) -> String {
-    let mut out = Map::new();
-    out.insert("razorpay_payment_id".into(), success.payment_id.into());
-    out.insert("razorpay_order_id".into(), success.order_id.into());
-    out.insert("razorpay_signature".into(), success.signature.into());
-    Value::Object(out).to_string()
+impl CheckoutSuccess {
+    /// The JSON body the app posts to its backend after a successful checkout, with Razorpay's
+    /// field names (`razorpay_payment_id`, `razorpay_order_id`, `razorpay_signature`): the
+    /// body the backend's callback handler verifies.
+    pub fn callback_json(&self) -> String {
+        let mut out = Map::new();
+        out.insert("razorpay_payment_id".into(), self.payment_id.clone().into());
+        out.insert("razorpay_order_id".into(), self.order_id.clone().into());
+        out.insert("razorpay_signature".into(), self.signature.clone().into());
+        Value::Object(out).to_string()
+    }
 }

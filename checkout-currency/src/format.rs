@@ -13,12 +13,12 @@
 //! * an unknown currency code is printed with two decimals and the code as its symbol
 //!   (`XYZ 1,234.50`).
 
-use super::{CurrencyTable, Grouping};
+use crate::{CurrencyTable, Grouping};
 
 /// Format `amount_minor` (minor units) of `currency` using the built-in Razorpay table.
 ///
 /// ```
-/// use checkout_rules::currency::format_minor_units;
+/// use checkout_currency::format_minor_units;
 /// assert_eq!(format_minor_units(123450, "INR"), "₹1,234.50");
 /// assert_eq!(format_minor_units(123456700, "INR"), "₹12,34,567.00");
 /// assert_eq!(format_minor_units(-5, "USD"), "-$0.05");
