@@ -7,6 +7,12 @@ import type {
   Cart, Catalog, CartProblem, CartReport, CheckoutPlan, CurrencyInfo, Fix, InvalidItem, Policy,
 } from './types/checkout-rules'
 export * from './types/checkout-rules'
+// Razorpay's objects and webhook payloads, generated from razorpay-core's model (ts-rs).
+import type {
+  Account, Dispute, Downtime, EventName, FundAccountValidation, Invoice, PaymentLink, QrCode,
+  Settlement, Subscription, Token, Transfer, VirtualAccount,
+} from './types/razorpay'
+export type * from './types/razorpay'
 
 /** Parameters of the official SDK's `validatePaymentVerification`. */
 export type PaymentVerificationParams =
@@ -105,20 +111,9 @@ export interface RazorpayCollection<T> {
   items: T[]
 }
 
-/** The event names Razorpay sends (unknown future names arrive as plain strings). */
-export type WebhookEventName =
-  | 'payment.authorized' | 'payment.captured' | 'payment.failed' | 'payment.pending'
-  | 'order.paid'
-  | 'refund.created' | 'refund.processed' | 'refund.failed' | 'refund.speed_changed'
-  | 'payment.dispute.created' | 'payment.dispute.won' | 'payment.dispute.lost'
-  | 'payment.dispute.closed' | 'payment.dispute.under_review' | 'payment.dispute.action_required'
-  | 'payment.downtime.started' | 'payment.downtime.updated' | 'payment.downtime.resolved'
-  | 'payment_link.paid' | 'payment_link.partially_paid' | 'payment_link.expired' | 'payment_link.cancelled'
-  | 'subscription.authenticated' | 'subscription.activated' | 'subscription.charged'
-  | 'subscription.completed' | 'subscription.updated' | 'subscription.pending'
-  | 'subscription.halted' | 'subscription.paused' | 'subscription.resumed' | 'subscription.cancelled'
-  | 'invoice.paid' | 'invoice.partially_paid' | 'invoice.expired'
-  | (string & {})
+/** The event names Razorpay sends (unknown future names arrive as plain strings); generated
+ * from razorpay-core's `EventName` (types/razorpay.d.ts). */
+export type WebhookEventName = EventName
 
 /** A verified webhook event (`razorpay_core::webhook::WebhookEvent`), snake_case as sent. */
 export interface WebhookEvent {
@@ -130,11 +125,18 @@ export interface WebhookEvent {
     payment?: { entity: RazorpayPayment }
     order?: { entity: RazorpayOrder }
     refund?: { entity: RazorpayRefund }
-    dispute?: { entity: Record<string, unknown> }
-    'payment.downtime'?: { entity: Record<string, unknown> }
-    payment_link?: { entity: Record<string, unknown> }
-    subscription?: { entity: Record<string, unknown> }
-    invoice?: { entity: Record<string, unknown> }
+    dispute?: { entity: Dispute }
+    'payment.downtime'?: { entity: Downtime }
+    payment_link?: { entity: PaymentLink }
+    subscription?: { entity: Subscription }
+    invoice?: { entity: Invoice }
+    settlement?: { entity: Settlement }
+    virtual_account?: { entity: VirtualAccount }
+    qr_code?: { entity: QrCode }
+    transfer?: { entity: Transfer }
+    token?: { entity: Token }
+    'fund_account.validation'?: { entity: FundAccountValidation }
+    account?: { entity: Account }
   }
   /** Unix seconds. */
   created_at: number
@@ -212,6 +214,8 @@ export interface ApiEndpoint {
   retry: 'safe' | 'unsafe' | 'safe_with_key'
   /** The `entity` of a successful answer, when Razorpay sends one. */
   entity: string | null
+  /** The answer's model type in types/razorpay.d.ts (`Customer`, `Collection<Token>`, `any`). */
+  output: string
 }
 
 /** `orders.create` parameters (amount in minor units). */

@@ -10,7 +10,7 @@ use std::path::Path;
 use fixture_support::{assert_round_trip, fixtures_dir, read_json};
 use razorpay_core::model::{
     Card, Collection, Downtime, Order, OrderStatus, Payment, PaymentLink, PaymentStatus, Refund,
-    Subscription,
+    Subscription, Transfer, Webhook, WebhookEvents,
 };
 use razorpay_core::webhook::{EventName, WebhookEvent};
 use serde_json::Value;
@@ -25,9 +25,13 @@ enum Kind {
     PaymentLink,
     Downtime,
     Event,
+    /// A webhook *configuration* of the webhooks API.
+    Webhook,
     Payments,
     Orders,
     Refunds,
+    /// A collection of webhook configurations.
+    Webhooks,
     /// `{"payment_links": [...]}`, the payment links list.
     PaymentLinkList,
     /// `{"payment_downtime": {collection}}`, the downtimes list.
@@ -38,7 +42,6 @@ enum Kind {
 
 const ERROR_BODY: Kind = Kind::Other("API error body: parsed by the client's error type");
 const REQUEST: Kind = Kind::Other("a request body, not a response");
-const WEBHOOK_CONFIG: Kind = Kind::Other("webhook *configuration* entity of the webhooks API");
 const OUT_OF_SCOPE: Kind = Kind::Other("an API this library does not cover");
 
 fn classify(file: &str) -> Kind {
@@ -68,7 +71,8 @@ fn classify(file: &str) -> Kind {
         "downtimes_collection.json" => Kind::DowntimeList,
         name if name.contains("error") => ERROR_BODY,
         name if name.starts_with("init_") => REQUEST,
-        "fake_webhook.json" | "webhook_collection.json" => WEBHOOK_CONFIG,
+        "fake_webhook.json" => Kind::Webhook,
+        "webhook_collection.json" => Kind::Webhooks,
         "fulfillment.json"
         | "fake_fulfillment.json"
         | "rto.json"
@@ -116,6 +120,14 @@ fn check(path: &Path) -> Option<&'static str> {
             let event: WebhookEvent = assert_round_trip(&json, &name);
             assert_eq!(event.event, EventName::PaymentAuthorized, "{name}");
             check_payment(event.payment().expect("payment in the event"), &name);
+        }
+        Kind::Webhook => check_webhook(&assert_round_trip(&json, &name), &name),
+        Kind::Webhooks => {
+            let page: Collection<Webhook> = assert_round_trip(&json, &name);
+            check_page(&page, &name);
+            page.items
+                .iter()
+                .for_each(|webhook| check_webhook(webhook, &name));
         }
         Kind::Payments => {
             let page: Collection<Payment> = assert_round_trip(&json, &name);
@@ -177,6 +189,25 @@ fn check_payment(payment: &Payment, name: &str) {
     }
 }
 
+fn check_webhook(webhook: &Webhook, name: &str) {
+    assert_eq!(webhook.entity.as_deref(), Some("webhook"), "{name}");
+    assert!(
+        webhook
+            .url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://")),
+        "{name}"
+    );
+    let events = webhook.events.as_ref().expect("events");
+    // Both shapes answer the same question: the v1 list and the v2 map.
+    assert!(events.contains("refund.created"), "{name}");
+    assert!(!events.contains("payout.processed"), "{name}");
+    assert!(matches!(
+        events,
+        WebhookEvents::List(_) | WebhookEvents::Map(_)
+    ));
+}
+
 fn check_order(order: &Order, name: &str) {
     assert!(order.amount > 0 && order.currency == "INR", "{name}");
     assert!(!matches!(order.status, OrderStatus::Unknown(_)), "{name}");
@@ -201,33 +232,46 @@ fn every_sdk_fixture_is_classified_and_every_modelled_one_round_trips() {
             }
         }
     }
-    // SOURCES.md lists 29 + 21 + 24 = 74 files: 46 objects of this model, and the rest.
-    assert_eq!(modelled, 46);
+    // SOURCES.md lists 29 + 21 + 24 = 74 files: 52 objects of this model, and the rest.
+    assert_eq!(modelled, 52);
     let count = |kind: Kind| match kind {
         Kind::Other(reason) => not_modelled.get(reason).copied().unwrap_or(0),
         _ => unreachable!(),
     };
     assert_eq!(
-        (
-            count(ERROR_BODY),
-            count(REQUEST),
-            count(WEBHOOK_CONFIG),
-            count(OUT_OF_SCOPE)
-        ),
-        (10, 4, 6, 8)
+        (count(ERROR_BODY), count(REQUEST), count(OUT_OF_SCOPE)),
+        (10, 4, 8)
     );
 }
 
 #[test]
 fn sdk_quirks_are_tolerated() {
     let root = fixtures_dir().join("razorpay-sdk");
-    // An order whose `transfers` collection is not modelled keeps it verbatim.
+    // An order's expanded `transfers` collection is kept verbatim, and parses as transfers.
     let order: Order = serde_json::from_value(read_json(
         &root.join("razorpay-ruby/fake_order_transfers.json"),
     ))
     .unwrap();
     assert_eq!(order.status, OrderStatus::Paid);
     assert_eq!(order.extra["transfers"]["count"], 2);
+    let transfers: Collection<Transfer> =
+        fixture_support::assert_round_trip(&order.extra["transfers"], "fake_order_transfers");
+    assert_eq!(
+        transfers.items.iter().map(|t| t.amount).sum::<i64>(),
+        order.amount
+    );
+    assert_eq!(
+        transfers.items[0].transfer_status.as_deref(),
+        Some("processed")
+    );
+    assert!(
+        transfers.items[0]
+            .on_hold
+            .as_ref()
+            .is_some_and(|hold| hold.get())
+    );
+    assert_eq!(transfers.items[1].on_hold_until, None);
+    assert_eq!(transfers.items[1].extra.explicit_nulls().len(), 4);
     // `udf: {}` on legacy payments is kept as an unknown field.
     let payment: Payment =
         serde_json::from_value(read_json(&root.join("razorpay-go/fake_payment.json"))).unwrap();

@@ -59,6 +59,62 @@ fn rules(cfg: &Config) -> Module {
     }
 }
 
+fn razorpay(cfg: &Config) -> Module {
+    use razorpay_core::model::*;
+    use razorpay_core::webhook::{EntityWrapper, EventName, WebhookEvent, WebhookPayload};
+    Module {
+        file: "razorpay.d.ts",
+        title: "razorpay-core: Razorpay's objects and webhook events",
+        decls: vec![
+            decl::<serde_json::Value>(cfg),
+            decl::<Notes>(cfg),
+            decl::<LenientBool>(cfg),
+            decl::<Collection<ts_rs::Dummy>>(cfg),
+            decl::<PaymentStatus>(cfg),
+            decl::<OrderStatus>(cfg),
+            decl::<RefundStatus>(cfg),
+            decl::<DisputeStatus>(cfg),
+            decl::<DowntimeStatus>(cfg),
+            decl::<PaymentLinkStatus>(cfg),
+            decl::<SubscriptionStatus>(cfg),
+            decl::<InvoiceStatus>(cfg),
+            decl::<Order>(cfg),
+            decl::<Payment>(cfg),
+            decl::<Card>(cfg),
+            decl::<Upi>(cfg),
+            decl::<Refund>(cfg),
+            decl::<Dispute>(cfg),
+            decl::<Downtime>(cfg),
+            decl::<PaymentLink>(cfg),
+            decl::<PaymentLinkCustomer>(cfg),
+            decl::<Subscription>(cfg),
+            decl::<Invoice>(cfg),
+            decl::<Customer>(cfg),
+            decl::<Token>(cfg),
+            decl::<Item>(cfg),
+            decl::<Plan>(cfg),
+            decl::<Addon>(cfg),
+            decl::<Settlement>(cfg),
+            decl::<QrCode>(cfg),
+            decl::<VirtualAccount>(cfg),
+            decl::<Transfer>(cfg),
+            decl::<Reversal>(cfg),
+            decl::<FundAccount>(cfg),
+            decl::<FundAccountValidation>(cfg),
+            decl::<Document>(cfg),
+            decl::<Account>(cfg),
+            decl::<Stakeholder>(cfg),
+            decl::<Product>(cfg),
+            decl::<WebhookEvents>(cfg),
+            decl::<Webhook>(cfg),
+            decl::<EventName>(cfg),
+            decl::<EntityWrapper<ts_rs::Dummy>>(cfg),
+            decl::<WebhookPayload>(cfg),
+            decl::<WebhookEvent>(cfg),
+        ],
+    }
+}
+
 fn render(module: &Module) -> String {
     let mut out = format!(
         "/* {} — generated from the Rust types by scripts/gen-types.sh (ts-rs); do not edit. */\n",
@@ -85,5 +141,6 @@ fn main() -> std::io::Result<()> {
     // JS number (exact up to 2^53, far beyond any payable amount); `bigint` would be wrong.
     let cfg = Config::new().with_large_int("number");
     write(&dir, &rules(&cfg))?;
+    write(&dir, &razorpay(&cfg))?;
     Ok(())
 }

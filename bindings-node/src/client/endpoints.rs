@@ -4,17 +4,18 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use razorpay_core::api::{ENDPOINTS, RequestOptions};
+use razorpay_core::api::RequestOptions;
 use serde::Deserialize;
 
 use crate::convert;
 
 /// Every method of the official `razorpay` package, as declared once in razorpay-core: `name`
 /// (`orders.create`), `method`, `version`, `path`, `routes`, `args` (positional, in the official
-/// order: `{ name, kind, required }`), `query`, `body`, `retry` and `entity`.
+/// order: `{ name, kind, required }`), `query`, `body`, `retry`, `entity` and `output` (the
+/// model type of the answer, as named in types/razorpay.d.ts).
 #[napi(catch_unwind, ts_return_type = "ApiEndpoint[]")]
 pub fn api_endpoints(env: &Env) -> Result<Unknown<'_>> {
-    convert::to_js(env, &ENDPOINTS.as_slice())
+    convert::to_js(env, &razorpay_core::api::endpoints_value())
 }
 
 /// `request`'s third argument.

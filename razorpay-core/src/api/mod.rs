@@ -28,13 +28,17 @@
 mod build;
 mod endpoint;
 mod multipart;
+mod output;
 mod query;
+pub mod resources;
 mod table;
 
 pub use build::{Request, RequestOptions, build};
 pub use endpoint::{
     ApiVersion, Arg, ArgKind, Body, Endpoint, HttpMethod, QuerySpec, Retry, Route, Window,
 };
+pub use output::ApiOutput;
+pub use resources::output_type;
 pub use table::ENDPOINTS;
 
 /// The table entry of an official method name (`"payments.fetchMultipleRefund"`).
@@ -43,10 +47,23 @@ pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
 }
 
 /// The table as JSON, for the bindings: an array of entries with `name`, `method`,
-/// `version`, `path`, `routes`, `args` (`name`, `kind`, `required`), `query`, `body`, `retry`
-/// and `entity`.
+/// `version`, `path`, `routes`, `args` (`name`, `kind`, `required`), `query`, `body`, `retry`,
+/// `entity` and `output` (the TypeScript name of the answer's model type, [`output_type`]).
 pub fn endpoints_json() -> String {
-    serde_json::to_string(&ENDPOINTS[..]).unwrap_or_else(|_| "[]".to_owned())
+    endpoints_value().to_string()
+}
+
+/// [`endpoints_json`] as a JSON value (what the Node binding hands to JavaScript).
+pub fn endpoints_value() -> serde_json::Value {
+    let Ok(serde_json::Value::Array(mut entries)) = serde_json::to_value(&ENDPOINTS[..]) else {
+        return serde_json::Value::Array(Vec::new());
+    };
+    for (entry, endpoint) in entries.iter_mut().zip(&ENDPOINTS) {
+        if let (Some(map), Some(output)) = (entry.as_object_mut(), output_type(endpoint.name)) {
+            map.insert("output".to_owned(), output.into());
+        }
+    }
+    serde_json::Value::Array(entries)
 }
 
 #[cfg(test)]
@@ -90,5 +107,8 @@ mod tests {
         assert_eq!(table.as_array().map(Vec::len), Some(ENDPOINTS.len()));
         assert_eq!(table[0]["name"], "accounts.create");
         assert_eq!(table[0]["args"][0]["kind"], "params");
+        assert_eq!(table[0]["output"], "Account");
+        let outputs = table.as_array().into_iter().flatten();
+        assert!(outputs.into_iter().all(|entry| entry["output"].is_string()));
     }
 }

@@ -43,6 +43,7 @@ mod list;
 mod orders;
 mod payments;
 mod refunds;
+mod requests;
 pub(crate) mod retry;
 pub(crate) mod transport;
 pub(crate) mod validate;
@@ -60,6 +61,7 @@ pub use error::{ClientError, MESSAGE_TEXT_MAX_CHARS, RazorpayErrorBody, clip_tex
 pub use orders::{CreateOrder, EditOrder, ListOrders, Orders};
 pub use payments::{CapturePayment, ListPayments, Payments};
 pub use refunds::{CreateRefund, ListRefunds, RefundSpeed, Refunds};
+pub use requests::{CreateCustomer, CreateTransfer};
 pub use retry::RetryPolicy;
 pub use validate::{
     ApiEntity, LIST_MAX_COUNT, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS,

@@ -3,7 +3,7 @@
 
 use checkout_rules::currency::{CurrencyError, CurrencyTable};
 
-use crate::model::{Collection, Notes, Order, Payment, Refund};
+use crate::model::Notes;
 
 /// Longest `receipt` Razorpay accepts, in characters.
 pub const RECEIPT_MAX_CHARS: usize = 40;
@@ -279,24 +279,9 @@ pub trait ApiEntity {
     const ENTITY: Option<&'static str>;
 }
 
-impl ApiEntity for Order {
-    const ENTITY: Option<&'static str> = Some("order");
-}
-
-impl ApiEntity for Payment {
-    const ENTITY: Option<&'static str> = Some("payment");
-}
-
-impl ApiEntity for Refund {
-    const ENTITY: Option<&'static str> = Some("refund");
-}
-
-impl<T> ApiEntity for Collection<T> {
-    const ENTITY: Option<&'static str> = Some("collection");
-}
-
-impl ApiEntity for serde_json::Value {
-    const ENTITY: Option<&'static str> = None;
+// Every typed answer of the API table names its entity once, in `api::ApiOutput`.
+impl<T: crate::api::ApiOutput> ApiEntity for T {
+    const ENTITY: Option<&'static str> = T::ENTITY;
 }
 
 /// Checks the top-level `entity` of a JSON body against `expected`. `Err` carries the entity
@@ -326,6 +311,7 @@ pub fn entity(expected: &str, body: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Collection, Order};
 
     #[test]
     fn amounts_follow_the_currency_table() {

@@ -18,6 +18,7 @@ use super::Extra;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Collection<T> {
     /// Always `"collection"`.
     pub entity: String,
@@ -27,6 +28,7 @@ pub struct Collection<T> {
     pub items: Vec<T>,
     /// Fields this version does not model, kept as received.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 

@@ -20,6 +20,12 @@ entity! {
         pub currency: String,
         /// Amount deducted from the merchant's balance.
         pub amount_deducted: Option<i64>,
+        /// The network's own id of the dispute.
+        pub gateway_dispute_id: Option<String>,
+        /// The reason, in words.
+        pub reason_description: Option<String>,
+        /// Razorpay's comments.
+        pub comments: Option<String>,
         /// The network's reason code, e.g. `processed_invalid_expired_card`.
         pub reason_code: Option<String>,
         /// Deadline to respond, Unix seconds.

@@ -1,7 +1,7 @@
 //! [`Invoice`]: an invoice sent to a customer (also created for each subscription charge).
 
 use super::wire::entity;
-use super::{InvoiceStatus, Notes};
+use super::{InvoiceStatus, LenientBool, Notes};
 
 entity! {
     /// An invoice, carried by `invoice.*` webhooks and by subscription charges.
@@ -37,6 +37,26 @@ entity! {
         pub currency: Option<String>,
         /// Description.
         pub description: Option<String>,
+        /// Whether the customer may pay in parts.
+        pub partial_payment: Option<LenientBool>,
+        /// Total before tax, in the currency's smallest unit.
+        pub gross_amount: Option<i64>,
+        /// Tax, in the currency's smallest unit.
+        pub tax_amount: Option<i64>,
+        /// Amount tax applies to, in the currency's smallest unit.
+        pub taxable_amount: Option<i64>,
+        /// Start of the billed period, Unix seconds.
+        pub billing_start: Option<i64>,
+        /// End of the billed period, Unix seconds.
+        pub billing_end: Option<i64>,
+        /// SMS delivery: `pending` or `sent`.
+        pub sms_status: Option<String>,
+        /// Email delivery: `pending` or `sent`.
+        pub email_status: Option<String>,
+        /// Comment shown on the invoice.
+        pub comment: Option<String>,
+        /// Terms shown on the invoice.
+        pub terms: Option<String>,
         /// Merchant notes.
         #[serde(default)]
         pub notes: Notes,

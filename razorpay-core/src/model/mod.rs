@@ -14,23 +14,59 @@
 //! the shape of `notes` and the representation of booleans are all kept. Only the order of keys
 //! may differ (JSON objects are unordered, and signatures are always checked on the raw bytes).
 
+mod account;
+mod addon;
 mod card;
 mod collection;
+mod customer;
 mod dispute;
+mod document;
 mod downtime;
 mod extra;
+mod fund_account;
 mod invoice;
+mod item;
 mod lenient_bool;
 mod notes;
 mod order;
 mod payment;
 mod payment_link;
+mod plan;
+mod product;
+mod qr_code;
 mod refund;
+#[cfg(test)]
+mod samples;
+mod settlement;
+mod stakeholder;
 mod status;
 mod subscription;
 mod text;
+mod token;
+mod transfer;
+#[cfg(feature = "ts")]
+mod ts;
 mod upi;
+mod virtual_account;
+mod webhook;
 pub(crate) mod wire;
+
+// The other API resources' objects (one file each, same `entity!` rules).
+pub use account::Account;
+pub use addon::Addon;
+pub use customer::Customer;
+pub use document::Document;
+pub use fund_account::{FundAccount, FundAccountValidation};
+pub use item::Item;
+pub use plan::Plan;
+pub use product::Product;
+pub use qr_code::QrCode;
+pub use settlement::Settlement;
+pub use stakeholder::Stakeholder;
+pub use token::Token;
+pub use transfer::{Reversal, Transfer};
+pub use virtual_account::VirtualAccount;
+pub use webhook::{Webhook, WebhookEvents};
 
 pub use card::Card;
 pub use collection::Collection;

@@ -1,5 +1,7 @@
 //! [`PaymentLink`]: a shareable link that collects a payment.
 
+use serde_json::{Map, Value};
+
 use super::wire::entity;
 use super::{LenientBool, Notes, PaymentLinkStatus};
 
@@ -48,6 +50,18 @@ entity! {
         /// Merchant notes (`null` on some links).
         #[serde(default)]
         pub notes: Notes,
+        /// Whether it is a UPI-only link.
+        pub upi_link: Option<LenientBool>,
+        /// Whether Razorpay sends the link by `sms` / `email`, as received.
+        pub notify: Option<Map<String, Value>>,
+        /// Whether Razorpay sends reminders.
+        pub reminder_enable: Option<LenientBool>,
+        /// Reminder state, as received (`[]` or `{"status": …}`).
+        pub reminders: Option<Value>,
+        /// Payments made on the link, as received (`null` until the first one).
+        pub payments: Option<Value>,
+        /// The Dashboard user who created it.
+        pub user_id: Option<String>,
         /// Where the customer is redirected after paying.
         pub callback_url: Option<String>,
         /// `get` for the redirect.

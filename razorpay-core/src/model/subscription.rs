@@ -55,6 +55,8 @@ entity! {
         pub source: Option<String>,
         /// Offer applied, `offer_…`.
         pub offer_id: Option<String>,
+        /// How the customer pays: `card`, `emandate`, `upi`, …
+        pub payment_method: Option<String>,
         /// Creation time, Unix seconds.
         pub created_at: Option<i64>,
     }

@@ -138,16 +138,50 @@ macro_rules! entity {
         const _: () = {
             use $name as Remote;
 
+            // The wire twin also carries the TypeScript shape (`ts` feature): ts-rs reads its
+            // serde attributes (renames, optional fields); unknown fields are not typed.
             #[derive(serde::Serialize, serde::Deserialize)]
+            #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
             #[serde(remote = "Remote")]
             struct Wire {
                 $(
+                    $(#[doc = $doc])*
                     $(#[serde($($serde)*)])*
                     #[serde(skip_serializing_if = "crate::model::wire::Absent::is_absent")]
                     $field: $ty,
                 )*
                 #[serde(flatten)]
+                #[cfg_attr(feature = "ts", ts(skip))]
                 extra: $crate::model::Extra,
+            }
+
+            #[cfg(feature = "ts")]
+            impl ts_rs::TS for $name {
+                type WithoutGenerics = Self;
+                type OptionInnerType = Self;
+
+                fn name(_: &ts_rs::Config) -> String {
+                    stringify!($name).to_owned()
+                }
+
+                fn inline(cfg: &ts_rs::Config) -> String {
+                    <Wire as ts_rs::TS>::inline(cfg)
+                }
+
+                fn decl(cfg: &ts_rs::Config) -> String {
+                    <Wire as ts_rs::TS>::decl(cfg).replacen("Wire", stringify!($name), 1)
+                }
+
+                fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                    Self::decl(cfg)
+                }
+
+                fn visit_dependencies(visitor: &mut impl ts_rs::TypeVisitor)
+                where
+                    Self: 'static,
+                {
+                    <Wire as ts_rs::TS>::visit_dependencies(visitor)
+                }
             }
 
             impl<'de> serde::Deserialize<'de> for $name {
@@ -253,6 +287,30 @@ macro_rules! string_enum {
         impl $crate::model::wire::Absent for $name {
             fn is_absent(&self) -> bool {
                 false
+            }
+        }
+
+        // TypeScript: the known values, and any other string (`Unknown`).
+        #[cfg(feature = "ts")]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+
+            fn name(_: &ts_rs::Config) -> String {
+                stringify!($name).to_owned()
+            }
+
+            fn inline(_: &ts_rs::Config) -> String {
+                let known: &[&str] = &[$(concat!("\"", $wire, "\"")),*];
+                format!("{} | (string & {{}})", known.join(" | "))
+            }
+
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", stringify!($name), Self::inline(cfg))
+            }
+
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                Self::decl(cfg)
             }
         }
     };

@@ -4,18 +4,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::wire::entity;
 use crate::model::{
-    Dispute, Downtime, Extra, Invoice, Order, Payment, PaymentLink, Refund, Subscription,
+    Account, Dispute, Downtime, Extra, FundAccountValidation, Invoice, Order, Payment, PaymentLink,
+    QrCode, Refund, Settlement, Subscription, Token, Transfer, VirtualAccount,
 };
 
 use super::{EventName, WebhookError};
 
 /// The `{"entity": {...}}` wrapper around each object in a webhook payload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EntityWrapper<T> {
     /// The object.
     pub entity: T,
     /// Fields beside `entity`, kept as received.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 
@@ -40,6 +43,21 @@ entity! {
         pub subscription: Option<EntityWrapper<Subscription>>,
         /// The invoice (`invoice.*`).
         pub invoice: Option<EntityWrapper<Invoice>>,
+        /// The settlement (`settlement.processed`).
+        pub settlement: Option<EntityWrapper<Settlement>>,
+        /// The virtual account (`virtual_account.*`).
+        pub virtual_account: Option<EntityWrapper<VirtualAccount>>,
+        /// The QR code (`qr_code.*`).
+        pub qr_code: Option<EntityWrapper<QrCode>>,
+        /// The transfer (`transfer.*`).
+        pub transfer: Option<EntityWrapper<Transfer>>,
+        /// The token (`token.*`).
+        pub token: Option<EntityWrapper<Token>>,
+        /// The validation (`fund_account.validation.*`, under the key `fund_account.validation`).
+        #[serde(rename = "fund_account.validation")]
+        pub fund_account_validation: Option<EntityWrapper<FundAccountValidation>>,
+        /// The account (`account.*`).
+        pub account: Option<EntityWrapper<Account>>,
     }
 }
 

@@ -86,6 +86,50 @@ string_enum! {
         InvoicePartiallyPaid = "invoice.partially_paid",
         /// An invoice expired.
         InvoiceExpired = "invoice.expired",
+        /// A settlement reached the merchant's bank account.
+        SettlementProcessed = "settlement.processed",
+        /// A virtual account was created.
+        VirtualAccountCreated = "virtual_account.created",
+        /// A virtual account received a payment.
+        VirtualAccountCredited = "virtual_account.credited",
+        /// A virtual account was closed.
+        VirtualAccountClosed = "virtual_account.closed",
+        /// A QR code was created.
+        QrCodeCreated = "qr_code.created",
+        /// A QR code received a payment.
+        QrCodeCredited = "qr_code.credited",
+        /// A QR code was closed.
+        QrCodeClosed = "qr_code.closed",
+        /// A Route transfer was processed.
+        TransferProcessed = "transfer.processed",
+        /// A Route transfer failed.
+        TransferFailed = "transfer.failed",
+        /// A recurring token (mandate) was confirmed by the bank.
+        TokenConfirmed = "token.confirmed",
+        /// A recurring token was rejected.
+        TokenRejected = "token.rejected",
+        /// A recurring token was paused.
+        TokenPaused = "token.paused",
+        /// A recurring token was cancelled.
+        TokenCancelled = "token.cancelled",
+        /// A fund account validation completed.
+        FundAccountValidationCompleted = "fund_account.validation.completed",
+        /// A fund account validation failed.
+        FundAccountValidationFailed = "fund_account.validation.failed",
+        /// A linked / sub-merchant account is under review.
+        AccountUnderReview = "account.under_review",
+        /// A linked / sub-merchant account needs clarification.
+        AccountNeedsClarification = "account.needs_clarification",
+        /// A linked / sub-merchant account was activated.
+        AccountActivated = "account.activated",
+        /// A linked / sub-merchant account was rejected.
+        AccountRejected = "account.rejected",
+        /// A linked / sub-merchant account was updated.
+        AccountUpdated = "account.updated",
+        /// An order notification (Magic Checkout) was delivered.
+        OrderNotificationDelivered = "order.notification.delivered",
+        /// An order notification (Magic Checkout) failed.
+        OrderNotificationFailed = "order.notification.failed",
     }
 }
 

@@ -27,6 +27,8 @@
 mod error;
 mod event;
 mod event_name;
+mod event_objects;
+mod payload_keys;
 mod verifier;
 
 pub use error::WebhookError;
