@@ -6,6 +6,10 @@
 //!
 //! Both need a partner's client secret: servers only, never inside a mobile app.
 
+// `ClientError` carries Razorpay's error body by value, as uniffi lowers it across the boundary
+// anyway (as in `crate::client`); every OAuth call is a network round trip or a URL.
+#![allow(clippy::result_large_err)]
+
 use razorpay_core::oauth as core_oauth;
 use razorpay_core::signature as core;
 
