@@ -34,14 +34,14 @@ def test_the_same_checkout():
 
     # 3. Verify the checkout callback: a forged signature raises SignatureError.
     ck.verify_payment_signature(ORDER, PAYMENT, razorpay_signature, key_secret)
-    callback = ck.ReconcileInput.CALLBACK(razorpay_order_id=ORDER, razorpay_payment_id=PAYMENT)
 
     # 4. Construct the webhook event: only a verified body becomes an event.
     event = ck.WebhookVerifier([webhook_secret]).construct_event(body, webhook_signature)
     assert event.event == "payment.captured"
 
     # 5. Apply both to the order's payment state, in any order.
+    #    Reconciliation takes only verified input: the event, or the callback with its signature.
     state = ck.create_payment_state(ORDER, plan.total, "INR")
-    authorized = ck.apply_payment_event(state, callback)
-    paid = ck.apply_payment_event(authorized.state_json, ck.ReconcileInput.WEBHOOK(event_id="evt_1", body=body))
-    assert paid.status == "PAID"
+    authorized = ck.apply_callback(state, ORDER, PAYMENT, razorpay_signature, key_secret)
+    paid = ck.apply_webhook(authorized.state_json, "evt_1", event)
+    assert paid.status == ck.PaymentOrderStatus.PAID

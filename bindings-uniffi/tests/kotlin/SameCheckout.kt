@@ -28,15 +28,15 @@ fun sameCheckout() {
 
     // 3. Verify the checkout callback: a forged signature throws SignatureException.
     verifyPaymentSignature(order, payment, razorpaySignature, keySecret)
-    val callback = ReconcileInput.Callback(razorpayOrderId = order, razorpayPaymentId = payment)
 
     // 4. Construct the webhook event: only a verified body becomes an event.
     val event = WebhookVerifier(listOf(webhookSecret)).use { it.constructEvent(body, webhookSignature) }
     check(event.event == "payment.captured") { "typed event" }
 
     // 5. Apply both to the order's payment state, in any order.
+    //    Reconciliation takes only verified input: the event, or the callback with its signature.
     val state = createPaymentState(order, plan.total, "INR")
-    val authorized = applyPaymentEvent(state, callback)
-    val paid = applyPaymentEvent(authorized.stateJson, ReconcileInput.Webhook(eventId = "evt_1", body = body))
-    check(paid.status == "PAID") { "status ${paid.status}" }
+    val authorized = applyCallback(state, order, payment, razorpaySignature, keySecret)
+    val paid = applyWebhook(authorized.stateJson, "evt_1", event)
+    check(paid.status == PaymentOrderStatus.PAID) { "status ${paid.status}" }
 }
