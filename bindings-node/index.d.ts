@@ -9,8 +9,8 @@ import type {
 export * from './types/checkout-rules'
 // Razorpay's objects and webhook payloads, generated from razorpay-core's model (ts-rs).
 import type {
-  Account, Dispute, Downtime, EventName, FundAccountValidation, Invoice, PaymentLink, QrCode,
-  Settlement, Subscription, Token, Transfer, VirtualAccount,
+  Account, Dispute, Downtime, EventName, FundAccountValidation, Invoice, Order, Payment,
+  PaymentLink, QrCode, Settlement, Subscription, Token, Transfer, VirtualAccount,
 } from './types/razorpay'
 export type * from './types/razorpay'
 
@@ -392,8 +392,9 @@ export interface PaymentState {
 export type ReconcileInput =
   | { type: 'callback'; razorpayOrderId: string; razorpayPaymentId: string }
   | { type: 'webhook'; eventId: string; event: WebhookEvent }
-  | { type: 'fetchedPayment'; payment: RazorpayPayment }
-  | { type: 'fetchedOrder'; order: RazorpayOrder }
+  // What `payments.fetch` / `orders.fetch` answer (the generated `Payment`/`Order`) goes in as is.
+  | { type: 'fetchedPayment'; payment: Payment | RazorpayPayment }
+  | { type: 'fetchedOrder'; order: Order | RazorpayOrder }
   | { type: 'abandoned'; at: number }
 
 /** The result of `applyPaymentEvent`. */
