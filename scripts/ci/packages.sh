@@ -162,6 +162,16 @@ echo "--- crates.io: cargo package (with verification) in publish order"
 # crates, so razorpay-core and razorpay-sandbox verify before checkout-rules is on crates.io.
 # --allow-dirty: on a fresh clone the tree is clean anyway; a developer re-running the stage
 # with uncommitted edits still gets the verification build.
+# Cargo unpacks the freshly packed crates from its temporary registry into
+# $CARGO_HOME/registry/src/<that registry>/<crate>-<version> and never unpacks the same version
+# again: on a machine that ran this stage before, the verification would build the old sources.
+# Only those temporary registries' copies of our own crates are removed (never crates.io's).
+for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  case "$(basename "$dir")" in index.crates.io-*) continue ;; esac
+  for crate in checkout-currency checkout-rules razorpay-core razorpay-sandbox; do
+    rm -rf "$dir$crate-$VERSION"
+  done
+done
 cargo package --locked --allow-dirty -p checkout-currency -p checkout-rules -p razorpay-core -p razorpay-sandbox
 for crate in checkout-currency checkout-rules razorpay-core razorpay-sandbox; do
   f="$TARGET_DIR/package/$crate-$VERSION.crate"
