@@ -36,11 +36,11 @@ fn cart_error(py: Python<'_>, e: wire::CartError) -> PyErr {
         Err(import_failed) => return import_failed,
     };
     match e {
-        wire::CartError::InvalidPolicy { code, reason } => variant_error(
+        wire::CartError::InvalidPolicy { kind, reason } => variant_error(
             base,
             "InvalidPolicy",
             &[
-                ("code", PyString::new(py, &code).into_any()),
+                ("kind", PyString::new(py, &kind).into_any()),
                 ("reason", PyString::new(py, &reason).into_any()),
             ],
         ),

@@ -2,7 +2,7 @@
 //!
 //! Python callers catch `checkout_kit.SignatureError.Mismatch`, `WebhookError.Signature`, … —
 //! classes defined once, by uniffi, in `checkout_kit._uniffi`. The fast paths raise instances of
-//! those same classes (built with the same keyword fields), so `except` clauses, `.code` and the
+//! those same classes (built with the same keyword fields), so `except` clauses, `.code()` and the
 //! other attributes behave identically whichever door answered.
 
 use pyo3::prelude::*;

@@ -25,18 +25,17 @@ pub(crate) fn signature_error(py: Python<'_>, e: core::SignatureError) -> PyErr 
         Ok(base) => base,
         Err(import_failed) => return import_failed,
     };
-    let code = PyString::new(py, e.code()).into_any();
     match e {
         core::SignatureError::MissingInput { field } => {
             let field = PyString::new(py, field).into_any();
-            variant_error(base, "MissingInput", &[("code", code), ("field", field)])
+            variant_error(base, "MissingInput", &[("field", field)])
         }
         core::SignatureError::Malformed { len } => {
             let len = PyInt::new(py, len as u64).into_any();
-            variant_error(base, "Malformed", &[("code", code), ("len", len)])
+            variant_error(base, "Malformed", &[("len", len)])
         }
         // `Mismatch` and any reason added later: a rejected signature either way.
-        _ => variant_error(base, "Mismatch", &[("code", code)]),
+        _ => variant_error(base, "Mismatch", &[]),
     }
 }
 

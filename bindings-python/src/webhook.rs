@@ -22,28 +22,20 @@ fn webhook_error(py: Python<'_>, e: core::WebhookError) -> PyErr {
         Ok(base) => base,
         Err(import_failed) => return import_failed,
     };
-    let code = PyString::new(py, e.code()).into_any();
     match e {
-        core::WebhookError::NoSecret => variant_error(base, "NoSecret", &[("code", code)]),
+        core::WebhookError::NoSecret => variant_error(base, "NoSecret", &[]),
         core::WebhookError::Signature(s) => {
+            let kind = PyString::new(py, s.code()).into_any();
             let reason = PyString::new(py, &s.to_string()).into_any();
-            variant_error(base, "Signature", &[("code", code), ("reason", reason)])
+            variant_error(base, "Signature", &[("kind", kind), ("reason", reason)])
         }
         core::WebhookError::InvalidPayload { message } => {
             let reason = PyString::new(py, &message).into_any();
-            variant_error(
-                base,
-                "InvalidPayload",
-                &[("code", code), ("reason", reason)],
-            )
+            variant_error(base, "InvalidPayload", &[("reason", reason)])
         }
         other => {
             let reason = PyString::new(py, &other.to_string()).into_any();
-            variant_error(
-                base,
-                "InvalidPayload",
-                &[("code", code), ("reason", reason)],
-            )
+            variant_error(base, "InvalidPayload", &[("reason", reason)])
         }
     }
 }

@@ -112,7 +112,7 @@ def test_error_classes_keep_status_and_body(sandbox):
         # Checked before sending.
         with pytest.raises(ck.ClientError.InvalidRequest) as info:
             await client.orders().create(ck.CreateOrder(amount=50, currency="INR"))
-        assert (info.value.code, info.value.field) == ("AMOUNT_BELOW_MINIMUM", "amount")
+        assert (info.value.code(), info.value.field) == ("AMOUNT_BELOW_MINIMUM", "amount")
         with pytest.raises(ck.ClientError.InvalidRequest) as info:
             await client.orders().create(ck.CreateOrder(amount=5000, currency="INR", receipt="r" * 41))
         assert info.value.field == "receipt"
@@ -120,7 +120,7 @@ def test_error_classes_keep_status_and_body(sandbox):
         # Razorpay's answers, body kept.
         with pytest.raises(ck.ClientError.NotFound) as info:
             await client.orders().fetch("order_DoesNotExist00")
-        assert info.value.code == "NOT_FOUND"
+        assert info.value.code() == "NOT_FOUND"
         assert info.value.error.code == "BAD_REQUEST_ERROR"
         assert info.value.error.description.startswith("The id provided does not exist")
 
@@ -129,14 +129,14 @@ def test_error_classes_keep_status_and_body(sandbox):
         payment_id = ck.parse_checkout_result(payload).payment.payment_id
         with pytest.raises(ck.ClientError.BadRequest) as info:
             await client.payments().refund(payment_id, ck.CreateRefund(amount=20000))
-        assert (info.value.code, info.value.status) == ("BAD_REQUEST", 400)
+        assert (info.value.code(), info.value.status) == ("BAD_REQUEST", 400)
         assert info.value.error.code == "BAD_REQUEST_ERROR" and info.value.error.description
         assert json.loads(info.value.error.json)["code"] == "BAD_REQUEST_ERROR"
 
         wrong = ck.RazorpayClient(sandbox.key_id, "not_the_secret", ck.ClientOptions(base_url=sandbox.url))
         with pytest.raises(ck.ClientError.Authentication) as info:
             await wrong.orders().fetch(order.id)
-        assert (info.value.code, info.value.status) == ("AUTHENTICATION_FAILED", 401)
+        assert (info.value.code(), info.value.status) == ("AUTHENTICATION_FAILED", 401)
         assert info.value.error is not None and info.value.error.code == "BAD_REQUEST_ERROR"
         assert "not_the_secret" not in str(info.value) + repr(info.value)
 
@@ -152,10 +152,10 @@ def test_connection_failure_and_bad_config():
     )
     with pytest.raises(ck.ClientError.Connection) as info:
         asyncio.run(client.orders().fetch("order_abc"))
-    assert info.value.code == "CONNECTION_FAILED" and info.value.request_sent is False
+    assert info.value.code() == "CONNECTION_FAILED" and info.value.request_sent is False
     with pytest.raises(ck.ClientError.InvalidConfig) as info:
         ck.RazorpayClient("", "secret")
-    assert info.value.code == "INVALID_CONFIG"
+    assert info.value.code() == "INVALID_CONFIG"
 
 
 def test_concurrent_calls_share_one_client(sandbox):
@@ -186,9 +186,9 @@ def test_generic_request_covers_the_whole_table(sandbox):
         assert fetched["id"] == order["id"]
         with pytest.raises(ck.ClientError.InvalidRequest) as bad:
             await client.request("orders.fetch", json.dumps({"order_id": "../x"}))
-        assert bad.value.code == "ID_INVALID"
+        assert bad.value.code() == "ID_INVALID"
         with pytest.raises(ck.ClientError.InvalidRequest) as unknown:
             await client.request("orders.teleport", "{}")
-        assert unknown.value.code == "METHOD_UNKNOWN"
+        assert unknown.value.code() == "METHOD_UNKNOWN"
 
     asyncio.run(flow())

@@ -32,13 +32,13 @@ def test_check_amount():
     ck.check_amount("INR", 100)
     with pytest.raises(ck.CurrencyError.InvalidAmount) as info:
         ck.check_amount("INR", 99)
-    assert info.value.code == "AMOUNT_BELOW_MINIMUM"
+    assert info.value.code() == "AMOUNT_BELOW_MINIMUM"
     with pytest.raises(ck.CurrencyError.InvalidAmount) as info:
         ck.check_amount("KWD", 1005)
-    assert info.value.code == "AMOUNT_NOT_IN_STEP"
+    assert info.value.code() == "AMOUNT_NOT_IN_STEP"
     with pytest.raises(ck.CurrencyError.Unsupported) as info:
         ck.check_amount("XYZ", 100)
-    assert (info.value.code, info.value.currency) == ("CURRENCY_UNSUPPORTED", "XYZ")
+    assert (info.value.code(), info.value.currency) == ("CURRENCY_UNSUPPORTED", "XYZ")
     with pytest.raises(ValueError):  # out of i64 range: refused before Rust
         ck.check_amount("INR", 2**63)
 

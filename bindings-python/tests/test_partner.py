@@ -43,7 +43,7 @@ def test_oauth_url_and_validation():
     )
     with pytest.raises(ck.ClientError.InvalidRequest) as refused:
         client.generate_auth_url("{}")
-    assert refused.value.code == "OAUTH_INVALID_PARAMS"
+    assert refused.value.code() == "OAUTH_INVALID_PARAMS"
 
 
 def test_oauth_flow_against_the_sandbox(sandbox):

@@ -210,24 +210,22 @@ pub fn checkout_callback_json(success: CheckoutSuccess) -> String {
 
 /// A currency code or an amount the currency table rejects: the core
 /// [`CurrencyError`](checkout_currency::CurrencyError) grouped into the two cases an app
-/// branches on, with its stable `code`.
+/// branches on. `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum CurrencyError {
-    /// The code is not a currency Razorpay accepts (`CURRENCY_UNSUPPORTED`,
-    /// `CURRENCY_CODE_INVALID`).
-    #[error("{code}: currency {currency:?} is not supported")]
+    /// The code is not a currency Razorpay accepts.
+    #[error("{kind}: currency {currency:?} is not supported")]
     Unsupported {
-        /// Stable machine-readable code.
-        code: String,
+        /// Also `code()`: `CURRENCY_UNSUPPORTED` or `CURRENCY_CODE_INVALID`.
+        kind: String,
         /// The rejected currency code.
         currency: String,
     },
-    /// The amount is not payable in this currency (`AMOUNT_BELOW_MINIMUM`,
-    /// `AMOUNT_NOT_IN_STEP`).
-    #[error("{code}: {reason}")]
+    /// The amount is not payable in this currency.
+    #[error("{kind}: {reason}")]
     InvalidAmount {
-        /// Stable machine-readable code.
-        code: String,
+        /// Also `code()`: `AMOUNT_BELOW_MINIMUM` or `AMOUNT_NOT_IN_STEP`.
+        kind: String,
         /// The currency code.
         currency: String,
         /// The rejected amount in minor units.
@@ -237,26 +235,30 @@ pub enum CurrencyError {
     },
 }
 
+#[uniffi::export]
 impl CurrencyError {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    /// The stable machine-readable code, the one `checkout_currency`'s `CurrencyError::code`
+    /// gives.
+    pub fn code(&self) -> String {
         match self {
-            Self::Unsupported { code, .. } | Self::InvalidAmount { code, .. } => code,
+            Self::Unsupported { kind, .. } | Self::InvalidAmount { kind, .. } => kind.clone(),
         }
     }
+}
 
+impl CurrencyError {
     fn from_core(e: checkout_currency::CurrencyError, currency: &str, amount: i64) -> Self {
-        let code = e.code().to_owned();
+        let kind = e.code().to_owned();
         match e {
             checkout_currency::CurrencyError::BelowMinimum { .. }
             | checkout_currency::CurrencyError::NotInStep { .. } => Self::InvalidAmount {
-                code,
+                kind,
                 currency: currency.to_owned(),
                 amount,
                 reason: e.to_string(),
             },
             _ => Self::Unsupported {
-                code,
+                kind,
                 currency: currency.to_owned(),
             },
         }

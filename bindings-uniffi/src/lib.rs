@@ -5,9 +5,10 @@
 //! `checkout-currency`, including the app-side helpers of [`checkout`] (the options the Razorpay
 //! mobile SDKs take and what they hand back, `razorpay_core::checkout`).
 //!
-//! Each area has its own error enum; every variant carries a stable machine-readable `code`
-//! (the same strings the Rust crates' `code()` return). No variant has a field called
-//! `message`, because the generated Kotlin exception already owns that name. Nothing here
+//! Each area has its own error enum with an exported `code()` on its base type (the same
+//! strings the Rust crates' `code()` return); variants carry only their details. No variant has
+//! a field called `code` (in Python it would hide the method) or `message` (the generated
+//! Kotlin exception already owns that name). Nothing here
 //! panics on input: every failure is a typed error that surfaces as a typed exception.
 //!
 //! `RazorpayClient` and the key-secret functions are for servers only: a key secret must never

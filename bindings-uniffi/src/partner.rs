@@ -16,41 +16,50 @@ use razorpay_core::signature as core;
 use crate::client::ClientError;
 
 /// Why an onboarding signature could not be made or opened; never contains the secret.
+/// `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum OnboardingError {
     /// The secret's first 16 characters are not 16 bytes of UTF-8 (`ONBOARDING_INVALID_SECRET`).
-    #[error("{code}: the secret's first 16 characters must be 16 bytes of UTF-8")]
-    InvalidSecret {
-        /// Stable machine-readable code.
-        code: String,
-    },
+    #[error(
+        "ONBOARDING_INVALID_SECRET: the secret's first 16 characters must be 16 bytes of UTF-8"
+    )]
+    InvalidSecret,
     /// Not hex of nonce, ciphertext and tag (`ONBOARDING_SIGNATURE_MALFORMED`).
-    #[error("{code}: got {len} bytes")]
+    #[error("ONBOARDING_SIGNATURE_MALFORMED: got {len} bytes")]
     Malformed {
-        /// Stable machine-readable code.
-        code: String,
         /// Length in bytes of the signature received.
         len: u64,
     },
-    /// The tag does not authenticate under this secret (`ONBOARDING_SIGNATURE_MISMATCH`), or
-    /// no random nonce was available (`ONBOARDING_RANDOMNESS_UNAVAILABLE`).
-    #[error("{code}")]
-    Failed {
-        /// Stable machine-readable code.
-        code: String,
-    },
+    /// The tag does not authenticate under this secret (`ONBOARDING_SIGNATURE_MISMATCH`).
+    #[error("ONBOARDING_SIGNATURE_MISMATCH: the signature does not authenticate under this secret")]
+    Mismatch,
+    /// No random nonce was available (`ONBOARDING_RANDOMNESS_UNAVAILABLE`).
+    #[error("ONBOARDING_RANDOMNESS_UNAVAILABLE: no random nonce is available")]
+    Randomness,
+}
+
+#[uniffi::export]
+impl OnboardingError {
+    /// The stable machine-readable code, the one `razorpay_core`'s `OnboardingError::code` gives.
+    pub fn code(&self) -> String {
+        match self {
+            Self::InvalidSecret => "ONBOARDING_INVALID_SECRET",
+            Self::Malformed { .. } => "ONBOARDING_SIGNATURE_MALFORMED",
+            Self::Mismatch => "ONBOARDING_SIGNATURE_MISMATCH",
+            Self::Randomness => "ONBOARDING_RANDOMNESS_UNAVAILABLE",
+        }
+        .to_owned()
+    }
 }
 
 impl From<core::OnboardingError> for OnboardingError {
     fn from(e: core::OnboardingError) -> Self {
-        let code = e.code().to_owned();
         match e {
-            core::OnboardingError::InvalidSecret => Self::InvalidSecret { code },
-            core::OnboardingError::Malformed { len } => Self::Malformed {
-                code,
-                len: len as u64,
-            },
-            _ => Self::Failed { code },
+            core::OnboardingError::InvalidSecret => Self::InvalidSecret,
+            core::OnboardingError::Malformed { len } => Self::Malformed { len: len as u64 },
+            core::OnboardingError::Mismatch => Self::Mismatch,
+            // `Randomness` and any failure added later: nothing was made or opened.
+            _ => Self::Randomness,
         }
     }
 }
@@ -88,7 +97,7 @@ fn refused(e: core_oauth::OAuthError) -> ClientError {
     match e {
         core_oauth::OAuthError::Client(error) => error.into(),
         other => ClientError::InvalidRequest {
-            code: other.code().to_owned(),
+            kind: other.code().to_owned(),
             field: other
                 .field_errors()
                 .first()
@@ -171,8 +180,17 @@ mod tests {
         ));
         assert!(matches!(
             decrypt_onboarding_signature(signature, "0123456789abcdef".into()),
-            Err(OnboardingError::Failed { code }) if code == "ONBOARDING_SIGNATURE_MISMATCH"
+            Err(OnboardingError::Mismatch)
         ));
+        for e in [
+            core::OnboardingError::InvalidSecret,
+            core::OnboardingError::Malformed { len: 2 },
+            core::OnboardingError::Mismatch,
+            core::OnboardingError::Randomness,
+        ] {
+            let code = e.code();
+            assert_eq!(OnboardingError::from(e).code(), code);
+        }
     }
 
     #[test]
@@ -189,7 +207,7 @@ mod tests {
         );
         assert!(matches!(
             client.generate_auth_url("{}".into()),
-            Err(ClientError::InvalidRequest { code, field, .. }) if code == "OAUTH_INVALID_PARAMS" && field == "client_id"
+            Err(ClientError::InvalidRequest { kind, field, .. }) if kind == "OAUTH_INVALID_PARAMS" && field == "client_id"
         ));
         assert!(matches!(
             OAuthTokenClient::new(Some("http://auth.example.com".into())),

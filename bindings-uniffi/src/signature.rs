@@ -7,57 +7,50 @@
 use razorpay_core::signature as core;
 
 /// Why a signature was rejected. Never contains the expected signature or a secret.
+///
+/// `code()` is on the base type in every language (`SIGNATURE_MISSING_INPUT`,
+/// `SIGNATURE_MALFORMED`, `SIGNATURE_MISMATCH`); the variants carry only their details.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum SignatureError {
-    /// A required argument is empty (`SIGNATURE_MISSING_INPUT`).
-    #[error("{code}: required input `{field}` is empty")]
+    /// A required argument is empty.
+    #[error("SIGNATURE_MISSING_INPUT: required input `{field}` is empty")]
     MissingInput {
-        /// Stable machine-readable code.
-        code: String,
         /// Which argument was empty (`order_id`, `signature`, …).
         field: String,
     },
-    /// The signature is not 64 hexadecimal characters (`SIGNATURE_MALFORMED`).
-    #[error("{code}: expected 64 hexadecimal characters, got {len} bytes")]
+    /// The signature is not 64 hexadecimal characters.
+    #[error("SIGNATURE_MALFORMED: expected 64 hexadecimal characters, got {len} bytes")]
     Malformed {
-        /// Stable machine-readable code.
-        code: String,
         /// Length in bytes of the signature received.
         len: u64,
     },
-    /// The signature is well-formed but does not match (`SIGNATURE_MISMATCH`).
-    #[error("{code}: signature does not match")]
-    Mismatch {
-        /// Stable machine-readable code.
-        code: String,
-    },
+    /// The signature is well-formed but does not match.
+    #[error("SIGNATURE_MISMATCH: signature does not match")]
+    Mismatch,
 }
 
+#[uniffi::export]
 impl SignatureError {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    /// The stable machine-readable code, the one `razorpay_core`'s `SignatureError::code` gives.
+    pub fn code(&self) -> String {
         match self {
-            Self::MissingInput { code, .. }
-            | Self::Malformed { code, .. }
-            | Self::Mismatch { code } => code,
+            Self::MissingInput { .. } => "SIGNATURE_MISSING_INPUT",
+            Self::Malformed { .. } => "SIGNATURE_MALFORMED",
+            Self::Mismatch => "SIGNATURE_MISMATCH",
         }
+        .to_owned()
     }
 }
 
 impl From<core::SignatureError> for SignatureError {
     fn from(e: core::SignatureError) -> Self {
-        let code = e.code().to_owned();
         match e {
             core::SignatureError::MissingInput { field } => Self::MissingInput {
-                code,
                 field: field.to_owned(),
             },
-            core::SignatureError::Malformed { len } => Self::Malformed {
-                code,
-                len: len as u64,
-            },
+            core::SignatureError::Malformed { len } => Self::Malformed { len: len as u64 },
             // `Mismatch` and any reason added later: a rejected signature either way.
-            _ => Self::Mismatch { code },
+            _ => Self::Mismatch,
         }
     }
 }
@@ -231,6 +224,18 @@ mod tests {
             matches!(e, Err(SignatureError::MissingInput { ref field, .. }) if field == "order_id"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn codes_are_the_core_codes() {
+        for e in [
+            core::SignatureError::MissingInput { field: "order_id" },
+            core::SignatureError::Malformed { len: 3 },
+            core::SignatureError::Mismatch,
+        ] {
+            let code = e.code();
+            assert_eq!(SignatureError::from(e).code(), code);
+        }
     }
 
     #[test]

@@ -5,60 +5,57 @@ use razorpay_core::webhook as core;
 use crate::model::{Order, Payment, Refund};
 
 /// Why a webhook could not be verified or read. Never contains a secret.
+///
+/// `code()` is on the base type in every language: `WEBHOOK_NO_SECRET`,
+/// `WEBHOOK_INVALID_PAYLOAD`, or the signature's own code for `Signature`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum WebhookError {
-    /// The verifier was built without a secret or with an empty one (`WEBHOOK_NO_SECRET`).
-    #[error("{code}: a webhook verifier needs at least one non-empty secret")]
-    NoSecret {
-        /// Stable machine-readable code.
-        code: String,
-    },
+    /// The verifier was built without a secret or with an empty one.
+    #[error("WEBHOOK_NO_SECRET: a webhook verifier needs at least one non-empty secret")]
+    NoSecret,
     /// The signature is missing, malformed or does not match the body; the body was not parsed.
-    /// `code` is the signature's own (`SIGNATURE_MISSING_INPUT`, `SIGNATURE_MALFORMED`,
-    /// `SIGNATURE_MISMATCH`).
-    #[error("{code}: webhook signature rejected: {reason}")]
+    #[error("{kind}: webhook signature rejected: {reason}")]
     Signature {
-        /// Stable machine-readable code.
-        code: String,
+        /// Which rejection, also `code()`: `SIGNATURE_MISSING_INPUT`, `SIGNATURE_MALFORMED` or
+        /// `SIGNATURE_MISMATCH`.
+        kind: String,
         /// Why it was rejected.
         reason: String,
     },
-    /// The body is authentic but not a Razorpay event (`WEBHOOK_INVALID_PAYLOAD`).
-    #[error("{code}: webhook body is not a valid Razorpay event: {reason}")]
+    /// The body is authentic but not a Razorpay event.
+    #[error("WEBHOOK_INVALID_PAYLOAD: webhook body is not a valid Razorpay event: {reason}")]
     InvalidPayload {
-        /// Stable machine-readable code.
-        code: String,
         /// What was wrong, with the JSON parser's line and column.
         reason: String,
     },
 }
 
+#[uniffi::export]
 impl WebhookError {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    /// The stable machine-readable code, the one `razorpay_core`'s `WebhookError::code` gives.
+    pub fn code(&self) -> String {
         match self {
-            Self::NoSecret { code }
-            | Self::Signature { code, .. }
-            | Self::InvalidPayload { code, .. } => code,
+            Self::NoSecret => "WEBHOOK_NO_SECRET",
+            Self::Signature { kind, .. } => kind,
+            Self::InvalidPayload { .. } => "WEBHOOK_INVALID_PAYLOAD",
         }
+        .to_owned()
     }
 }
 
 impl From<core::WebhookError> for WebhookError {
     fn from(e: core::WebhookError) -> Self {
-        let code = e.code().to_owned();
         match e {
-            core::WebhookError::NoSecret => Self::NoSecret { code },
+            core::WebhookError::NoSecret => Self::NoSecret,
             core::WebhookError::Signature(s) => Self::Signature {
-                code,
+                kind: s.code().to_owned(),
                 reason: s.to_string(),
             },
-            core::WebhookError::InvalidPayload { message } => Self::InvalidPayload {
-                code,
-                reason: message,
-            },
+            core::WebhookError::InvalidPayload { message } => {
+                Self::InvalidPayload { reason: message }
+            }
+            // A failure kind newer than this binding: the body could not be used either way.
             other => Self::InvalidPayload {
-                code,
                 reason: other.to_string(),
             },
         }
@@ -208,6 +205,23 @@ mod tests {
         let sig = sign_webhook(garbage.clone(), "whsec".into());
         let e = v.construct_event(garbage, sig).unwrap_err();
         assert_eq!(e.code(), "WEBHOOK_INVALID_PAYLOAD");
+    }
+
+    #[test]
+    fn codes_are_the_core_codes() {
+        use razorpay_core::signature::SignatureError as S;
+        for e in [
+            core::WebhookError::NoSecret,
+            core::WebhookError::InvalidPayload {
+                message: "x".into(),
+            },
+            S::MissingInput { field: "signature" }.into(),
+            S::Malformed { len: 1 }.into(),
+            S::Mismatch.into(),
+        ] {
+            let code = e.code();
+            assert_eq!(WebhookError::from(e).code(), code);
+        }
     }
 
     #[test]

@@ -80,7 +80,7 @@ def plan_checkout(cart, catalog, policy=None):
     if ready:
         return _read(_uniffi._UniffiFfiConverterTypeCheckoutPlan, data)
     report = _read(_uniffi._UniffiFfiConverterTypeCartReport, data)
-    raise CartError.NotReady(code="CART_NOT_READY", report=report)  # noqa: F405
+    raise CartError.NotReady(report=report)  # noqa: F405
 
 
 def validate_carts(carts, catalog, policy=None):

@@ -21,32 +21,28 @@ pub use rules::{
 };
 
 /// Why a cart could not be validated or planned. Problems *in* the cart are not errors: they
-/// are the report.
+/// are the report. `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum CartError {
     /// `plan_checkout` found blocking problems (`CART_NOT_READY`); `report` says which and how
     /// to fix them.
-    #[error("{code}: the cart has blocking problems")]
+    #[error("CART_NOT_READY: the cart has blocking problems")]
     NotReady {
-        /// Stable machine-readable code.
-        code: String,
         /// The validation report.
         report: CartReport,
     },
-    /// The policy cannot be used, e.g. a custom currency table with a bad entry (`code` is the
-    /// currency table's: `CURRENCY_CODE_INVALID`, `CURRENCY_DUPLICATE`, …).
-    #[error("{code}: invalid policy: {reason}")]
+    /// The policy cannot be used, e.g. a custom currency table with a bad entry.
+    #[error("{kind}: invalid policy: {reason}")]
     InvalidPolicy {
-        /// Stable machine-readable code.
-        code: String,
+        /// The currency table's code, also `code()`: `CURRENCY_CODE_INVALID`,
+        /// `CURRENCY_DUPLICATE`, …
+        kind: String,
         /// What is wrong.
         reason: String,
     },
     /// A JSON argument does not parse as the expected type (`CART_JSON_INVALID`).
-    #[error("{code}: `{argument}` is not valid JSON for this type: {reason}")]
+    #[error("CART_JSON_INVALID: `{argument}` is not valid JSON for this type: {reason}")]
     InvalidJson {
-        /// Stable machine-readable code.
-        code: String,
         /// Which argument (`cart`, `catalog`, `policy`, `carts`).
         argument: String,
         /// The parser's explanation, with line and column.
@@ -54,22 +50,21 @@ pub enum CartError {
     },
 }
 
+#[uniffi::export]
 impl CartError {
     /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    pub fn code(&self) -> String {
         match self {
-            Self::NotReady { code, .. }
-            | Self::InvalidPolicy { code, .. }
-            | Self::InvalidJson { code, .. } => code,
+            Self::NotReady { .. } => "CART_NOT_READY",
+            Self::InvalidPolicy { kind, .. } => kind,
+            Self::InvalidJson { .. } => "CART_JSON_INVALID",
         }
+        .to_owned()
     }
 }
 
 fn not_ready(report: CartReport) -> CartError {
-    CartError::NotReady {
-        code: "CART_NOT_READY".to_owned(),
-        report,
-    }
+    CartError::NotReady { report }
 }
 
 fn policy_or_default(policy: Option<Policy>) -> Result<rules::Policy, CartError> {
@@ -120,7 +115,6 @@ pub fn apply_fixes(cart: Cart, fixes: Vec<Fix>) -> Cart {
 
 fn parse<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T, CartError> {
     serde_json::from_str(json).map_err(|e| CartError::InvalidJson {
-        code: "CART_JSON_INVALID".to_owned(),
         argument: argument.to_owned(),
         reason: e.to_string(),
     })

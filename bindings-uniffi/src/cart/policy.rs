@@ -56,7 +56,7 @@ impl TryFrom<Policy> for rules::Policy {
             })
             .transpose()
             .map_err(|e| CartError::InvalidPolicy {
-                code: e.code().to_owned(),
+                kind: e.code().to_owned(),
                 reason: e.to_string(),
             })?;
         Ok(Self {

@@ -81,13 +81,14 @@ fn worked_example_matches_the_rules_crate() {
     assert_eq!(rules_report, report);
 
     // Not ready: the error carries the report; the repaired cart plans.
-    match plan_checkout(cart.clone(), catalog.clone(), None) {
-        Err(CartError::NotReady { code, report: r }) => {
-            assert_eq!(code, "CART_NOT_READY");
-            assert_eq!(r, report);
+    let e = plan_checkout(cart.clone(), catalog.clone(), None).unwrap_err();
+    assert_eq!(e.code(), "CART_NOT_READY");
+    assert_eq!(
+        e,
+        CartError::NotReady {
+            report: report.clone()
         }
-        other => panic!("expected NotReady, got {other:?}"),
-    }
+    );
     let repaired = apply_fixes(cart, report.fixes.clone());
     assert_eq!(repaired, report.repaired_cart);
     let plan = plan_checkout(repaired, catalog, None).unwrap();

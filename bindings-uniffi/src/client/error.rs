@@ -8,7 +8,7 @@ use serde_json::Value;
 
 /// Razorpay's error object (`{"error": {code, description, field, source, step, reason,
 /// metadata}}`), all of it: members Razorpay adds later are in `json`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct RazorpayErrorBody {
     /// `BAD_REQUEST_ERROR`, `GATEWAY_ERROR`, `SERVER_ERROR`, …
     pub code: String,
@@ -54,64 +54,56 @@ impl From<&core::RazorpayErrorBody> for RazorpayErrorBody {
     }
 }
 
-/// Why a Razorpay API call failed. `code` is stable (`BAD_REQUEST`, `AUTHENTICATION_FAILED`,
-/// `NOT_FOUND`, `RATE_LIMITED`, `SERVER_ERROR`, `TIMEOUT`, `CONNECTION_FAILED`,
-/// `UNEXPECTED_RESPONSE`, `INVALID_CONFIG`, or a validation code such as `AMOUNT_BELOW_MINIMUM`).
+/// Why a Razorpay API call failed. `code()`, on the base type in every language, is stable:
+/// `BAD_REQUEST`, `AUTHENTICATION_FAILED`, `NOT_FOUND`, `RATE_LIMITED`, `SERVER_ERROR`,
+/// `TIMEOUT`, `CONNECTION_FAILED`, `RESPONSE_TOO_LARGE`, `UNEXPECTED_RESPONSE`,
+/// `INVALID_CONFIG`, or a validation code such as `AMOUNT_BELOW_MINIMUM`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum ClientError {
     /// The configuration cannot be used (missing key, bad URL, zero timeout).
-    #[error("{code}: {reason}")]
+    #[error("INVALID_CONFIG: {reason}")]
     InvalidConfig {
-        /// Stable machine-readable code.
-        code: String,
         /// What is wrong.
         reason: String,
     },
     /// A parameter was rejected before anything was sent.
-    #[error("{code}: {field}: {reason}")]
+    #[error("{kind}: {field}: {reason}")]
     InvalidRequest {
-        /// The validation's code (`AMOUNT_BELOW_MINIMUM`, `RECEIPT_TOO_LONG`, …).
-        code: String,
+        /// Which check refused it, also `code()`: `AMOUNT_BELOW_MINIMUM`, `RECEIPT_TOO_LONG`,
+        /// `OAUTH_INVALID_PARAMS`, …
+        kind: String,
         /// The parameter.
         field: String,
         /// What is wrong.
         reason: String,
     },
     /// Razorpay rejected the request (HTTP 400 or another 4xx).
-    #[error("{code}: HTTP {status}: {} {}", core::clip_text(&error.code), core::clip_text(&error.description))]
+    #[error("BAD_REQUEST: HTTP {status}: {} {}", core::clip_text(&error.code), core::clip_text(&error.description))]
     BadRequest {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// Razorpay's error body.
         error: RazorpayErrorBody,
     },
     /// The key id or secret was not accepted (HTTP 401/403).
-    #[error("{code}: HTTP {status}")]
+    #[error("AUTHENTICATION_FAILED: HTTP {status}")]
     Authentication {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// Razorpay's error body, if sent.
         error: Option<RazorpayErrorBody>,
     },
     /// The entity does not exist (HTTP 404, or Razorpay's 400 "The id provided does not exist").
-    #[error("{code}: HTTP {status}")]
+    #[error("NOT_FOUND: HTTP {status}")]
     NotFound {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// Razorpay's error body, if sent.
         error: Option<RazorpayErrorBody>,
     },
     /// Too many requests (HTTP 429), after the retries the policy allowed.
-    #[error("{code}: HTTP {status}")]
+    #[error("RATE_LIMITED: HTTP {status}")]
     RateLimited {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// The `Retry-After` Razorpay asked for.
@@ -120,38 +112,30 @@ pub enum ClientError {
         error: Option<RazorpayErrorBody>,
     },
     /// Razorpay or a gateway in front of it failed (HTTP 5xx).
-    #[error("{code}: HTTP {status}")]
+    #[error("SERVER_ERROR: HTTP {status}")]
     Server {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// Razorpay's error body, if sent.
         error: Option<RazorpayErrorBody>,
     },
     /// No complete answer within the configured timeout.
-    #[error("{code}: request sent: {request_sent}")]
+    #[error("TIMEOUT: request sent: {request_sent}")]
     Timeout {
-        /// Stable machine-readable code.
-        code: String,
         /// Whether the request may have been processed.
         request_sent: bool,
     },
     /// The connection failed.
-    #[error("{code}: {reason}")]
+    #[error("CONNECTION_FAILED: {reason}")]
     Connection {
-        /// Stable machine-readable code.
-        code: String,
         /// Whether the request may have been processed.
         request_sent: bool,
         /// The transport's description (never contains credentials).
         reason: String,
     },
     /// The answer's body was longer than `max_response_bytes`; reading stopped there.
-    #[error("{code}: HTTP {status}: longer than {limit_bytes} bytes")]
+    #[error("RESPONSE_TOO_LARGE: HTTP {status}: longer than {limit_bytes} bytes")]
     ResponseTooLarge {
-        /// Stable machine-readable code (`RESPONSE_TOO_LARGE`).
-        code: String,
         /// HTTP status.
         status: u16,
         /// The configured limit in bytes.
@@ -159,10 +143,8 @@ pub enum ClientError {
     },
     /// Razorpay answered something that is not the expected JSON (a redirect, which is never
     /// followed, or an object of another entity included).
-    #[error("{code}: HTTP {status}: {reason}")]
+    #[error("UNEXPECTED_RESPONSE: HTTP {status}: {reason}")]
     UnexpectedResponse {
-        /// Stable machine-readable code.
-        code: String,
         /// HTTP status.
         status: u16,
         /// Why it could not be used.
@@ -172,92 +154,64 @@ pub enum ClientError {
     },
 }
 
+#[uniffi::export]
 impl ClientError {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    /// The stable machine-readable code, the one `razorpay_core`'s `ClientError::code` gives.
+    pub fn code(&self) -> String {
         match self {
-            Self::InvalidConfig { code, .. }
-            | Self::InvalidRequest { code, .. }
-            | Self::BadRequest { code, .. }
-            | Self::Authentication { code, .. }
-            | Self::NotFound { code, .. }
-            | Self::RateLimited { code, .. }
-            | Self::Server { code, .. }
-            | Self::Timeout { code, .. }
-            | Self::Connection { code, .. }
-            | Self::ResponseTooLarge { code, .. }
-            | Self::UnexpectedResponse { code, .. } => code,
+            Self::InvalidConfig { .. } => "INVALID_CONFIG",
+            Self::InvalidRequest { kind, .. } => kind,
+            Self::BadRequest { .. } => "BAD_REQUEST",
+            Self::Authentication { .. } => "AUTHENTICATION_FAILED",
+            Self::NotFound { .. } => "NOT_FOUND",
+            Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Server { .. } => "SERVER_ERROR",
+            Self::Timeout { .. } => "TIMEOUT",
+            Self::Connection { .. } => "CONNECTION_FAILED",
+            Self::ResponseTooLarge { .. } => "RESPONSE_TOO_LARGE",
+            Self::UnexpectedResponse { .. } => "UNEXPECTED_RESPONSE",
         }
+        .to_owned()
     }
-}
-
-fn body(e: Option<&core::RazorpayErrorBody>) -> Option<RazorpayErrorBody> {
-    e.map(RazorpayErrorBody::from)
 }
 
 impl From<core::ClientError> for ClientError {
     fn from(e: core::ClientError) -> Self {
         use core::ClientError as C;
-        let code = e.code().to_owned();
-        let error = body(e.razorpay_error());
+        let error = e.razorpay_error().map(RazorpayErrorBody::from);
         match e {
-            C::InvalidConfig { reason } => Self::InvalidConfig { code, reason },
+            C::InvalidConfig { reason } => Self::InvalidConfig { reason },
             C::InvalidRequest(v) => Self::InvalidRequest {
-                code,
+                kind: v.code().to_owned(),
                 field: v.field().to_owned(),
                 reason: v.to_string(),
             },
             C::BadRequest { status, .. } => Self::BadRequest {
-                code,
                 status,
-                error: error.unwrap_or_else(|| RazorpayErrorBody {
-                    code: String::new(),
-                    description: String::new(),
-                    field: None,
-                    source: None,
-                    step: None,
-                    reason: None,
-                    metadata: HashMap::new(),
-                    json: String::new(),
-                }),
+                error: error.unwrap_or_default(),
             },
-            C::Authentication { status, .. } => Self::Authentication {
-                code,
-                status,
-                error,
-            },
-            C::NotFound { status, .. } => Self::NotFound {
-                code,
-                status,
-                error,
-            },
+            C::Authentication { status, .. } => Self::Authentication { status, error },
+            C::NotFound { status, .. } => Self::NotFound { status, error },
             C::RateLimited {
                 status,
                 retry_after,
                 ..
             } => Self::RateLimited {
-                code,
                 status,
                 retry_after,
                 error,
             },
-            C::Server { status, .. } => Self::Server {
-                code,
-                status,
-                error,
-            },
-            C::Timeout { request_sent } => Self::Timeout { code, request_sent },
+            C::Server { status, .. } => Self::Server { status, error },
+            C::Timeout { request_sent } => Self::Timeout { request_sent },
             C::Connection {
                 request_sent,
                 message,
                 ..
             } => Self::Connection {
-                code,
                 request_sent,
                 reason: message,
             },
             C::ResponseTooLarge { status, limit } => Self::ResponseTooLarge {
-                code,
                 status,
                 limit_bytes: u64::try_from(limit).unwrap_or(u64::MAX),
             },
@@ -267,17 +221,70 @@ impl From<core::ClientError> for ClientError {
                 body_snippet,
                 ..
             } => Self::UnexpectedResponse {
-                code,
                 status,
                 reason,
                 body_snippet,
             },
-            // A failure kind newer than this binding: keep its code and description.
+            // A failure kind newer than this binding: keep its code in the description.
             other => Self::Connection {
-                code,
                 request_sent: true,
-                reason: other.to_string(),
+                reason: format!("{}: {other}", other.code()),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use razorpay_core::client::ValidationError;
+
+    #[test]
+    fn codes_are_the_core_codes() {
+        let body = || Some(Box::new(core::RazorpayErrorBody::default()));
+        for e in [
+            core::ClientError::InvalidConfig { reason: "r".into() },
+            ValidationError::ReceiptTooLong { length: 41 }.into(),
+            core::ClientError::BadRequest {
+                status: 400,
+                error: Box::default(),
+            },
+            core::ClientError::Authentication {
+                status: 401,
+                error: body(),
+            },
+            core::ClientError::NotFound {
+                status: 404,
+                error: None,
+            },
+            core::ClientError::RateLimited {
+                status: 429,
+                retry_after: None,
+                error: None,
+            },
+            core::ClientError::Server {
+                status: 502,
+                error: body(),
+            },
+            core::ClientError::Timeout { request_sent: true },
+            core::ClientError::Connection {
+                request_sent: false,
+                message: "m".into(),
+                source: None,
+            },
+            core::ClientError::ResponseTooLarge {
+                status: 200,
+                limit: 10,
+            },
+            core::ClientError::UnexpectedResponse {
+                status: 302,
+                reason: "r".into(),
+                body_snippet: String::new(),
+                source: None,
+            },
+        ] {
+            let code = e.code();
+            assert_eq!(ClientError::from(e).code(), code);
         }
     }
 }

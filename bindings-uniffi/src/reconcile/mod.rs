@@ -17,89 +17,86 @@ use crate::webhook::{WebhookEvent, core_event};
 
 mod types;
 
-/// Why an input or a stored state could not be applied.
+/// Why an input or a stored state could not be applied. `code()` is on the base type in every
+/// language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum ReconcileError {
     /// The stored state is not usable (`RECONCILE_INVALID_STATE`).
-    #[error("{code}: {reason}")]
+    #[error("RECONCILE_INVALID_STATE: {reason}")]
     InvalidState {
-        /// Stable machine-readable code.
-        code: String,
         /// What is wrong.
         reason: String,
     },
-    /// The input is not usable (`RECONCILE_INVALID_INPUT`, `RECONCILE_MISSING_ENTITY`).
-    #[error("{code}: {reason}")]
+    /// The input is not usable.
+    #[error("{kind}: {reason}")]
     InvalidInput {
-        /// Stable machine-readable code.
-        code: String,
+        /// Also `code()`: `RECONCILE_INVALID_INPUT`, or `RECONCILE_MISSING_ENTITY` when the
+        /// webhook does not carry the entity its event names.
+        kind: String,
         /// The field at fault, when there is one.
         field: Option<String>,
         /// What is wrong.
         reason: String,
     },
     /// Totals do not fit in 64 bits (`RECONCILE_AMOUNT_OVERFLOW`).
-    #[error("{code}: {reason}")]
+    #[error("RECONCILE_AMOUNT_OVERFLOW: {reason}")]
     AmountOverflow {
-        /// Stable machine-readable code.
-        code: String,
         /// Which total.
         reason: String,
     },
-    /// The callback's signature does not match (`SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
-    /// `SIGNATURE_MISSING_INPUT`): it was not applied.
-    #[error("{code}: {reason}")]
+    /// The callback's signature was rejected: it was not applied.
+    #[error("{kind}: {reason}")]
     Unverified {
-        /// Stable machine-readable code.
-        code: String,
+        /// The signature's code, also `code()`: `SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
+        /// `SIGNATURE_MISSING_INPUT`.
+        kind: String,
         /// What is wrong.
         reason: String,
     },
     /// The state or input JSON does not parse (`RECONCILE_INVALID_JSON`).
-    #[error("{code}: {reason}")]
+    #[error("RECONCILE_INVALID_JSON: {reason}")]
     InvalidJson {
-        /// Stable machine-readable code.
-        code: String,
         /// The parser's explanation.
         reason: String,
     },
 }
 
+#[uniffi::export]
 impl ReconcileError {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &str {
+    /// The stable machine-readable code, the one `razorpay_core`'s `ReconcileError::code` gives.
+    pub fn code(&self) -> String {
         match self {
-            Self::InvalidState { code, .. }
-            | Self::InvalidInput { code, .. }
-            | Self::AmountOverflow { code, .. }
-            | Self::Unverified { code, .. }
-            | Self::InvalidJson { code, .. } => code,
+            Self::InvalidState { .. } => "RECONCILE_INVALID_STATE",
+            Self::InvalidInput { kind, .. } | Self::Unverified { kind, .. } => kind,
+            Self::AmountOverflow { .. } => "RECONCILE_AMOUNT_OVERFLOW",
+            Self::InvalidJson { .. } => "RECONCILE_INVALID_JSON",
         }
+        .to_owned()
     }
 }
 
 impl From<core::ReconcileError> for ReconcileError {
     fn from(e: core::ReconcileError) -> Self {
-        let code = e.code().to_owned();
+        let kind = e.code().to_owned();
         let reason = e.to_string();
         match e {
-            core::ReconcileError::InvalidState { reason } => Self::InvalidState { code, reason },
+            core::ReconcileError::InvalidState { reason } => Self::InvalidState { reason },
             core::ReconcileError::InvalidInput { field, .. } => Self::InvalidInput {
-                code,
+                kind,
                 field: Some(field.to_owned()),
                 reason,
             },
             core::ReconcileError::MissingEntity { .. } => Self::InvalidInput {
-                code,
+                kind,
                 field: None,
                 reason,
             },
-            core::ReconcileError::AmountOverflow { .. } => Self::AmountOverflow { code, reason },
-            core::ReconcileError::InvalidJson { message } => Self::InvalidJson {
-                code,
-                reason: message,
+            core::ReconcileError::AmountOverflow { .. } => Self::AmountOverflow { reason },
+            core::ReconcileError::InvalidJson { message } => Self::InvalidJson { reason: message },
+            // A failure kind newer than this binding: keep its code in the description.
+            _ => Self::InvalidState {
+                reason: format!("{kind}: {reason}"),
             },
-            _ => Self::InvalidState { code, reason },
         }
     }
 }
@@ -147,7 +144,7 @@ pub fn apply_callback(
         &key_secret,
     )
     .map_err(|e| ReconcileError::Unverified {
-        code: e.code().to_owned(),
+        kind: e.code().to_owned(),
         reason: e.to_string(),
     })?;
     apply_input(&state_json, &input)
@@ -162,7 +159,7 @@ pub fn apply_webhook(
     event: WebhookEvent,
 ) -> Result<ReconcileOutcome, ReconcileError> {
     let event = core_event(&event).map_err(|e| ReconcileError::InvalidInput {
-        code: "RECONCILE_INVALID_INPUT".to_owned(),
+        kind: "RECONCILE_INVALID_INPUT".to_owned(),
         field: Some("event".to_owned()),
         reason: e.to_string(),
     })?;

@@ -25,8 +25,8 @@ fun main() {
     try {
         verifyPaymentSignature("order_IEIaMR65cu6nz3", "pay_OTHER", signature, "EnLs21M47BllR3X8PSFtjtbd")
         error("a forged callback was accepted")
-    } catch (e: SignatureException.Mismatch) {
-        check(e.code == "SIGNATURE_MISMATCH") { "code ${e.code}" }
+    } catch (e: SignatureException) {
+        check(e is SignatureException.Mismatch && e.code() == "SIGNATURE_MISMATCH") { "code ${e.code()}" }
     }
 
     val report = validateCart(
