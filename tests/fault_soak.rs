@@ -324,13 +324,13 @@ async fn every_fault_on_no_duplicate_no_loss() {
                     .list_for_payment(payment_id, &ListRefunds::default())
                     .await
                     .expect("list refunds");
-                refunds.items.len() == 1 && state.amount_refunded == REFUND
+                refunds.items.len() == 1 && state.amount_refunded() == REFUND
             }
-            None => state.amount_refunded == 0,
+            None => state.amount_refunded() == 0,
         };
-        if state.status != expected || state.amount_paid != AMOUNT || !refund_ok {
+        if state.status() != expected || state.amount_paid() != AMOUNT || !refund_ok {
             lost += 1;
-            eprintln!("{order_id}: {:?} {state:?}", state.status);
+            eprintln!("{order_id}: {:?} {state:?}", state.status());
         }
     }
 

@@ -56,8 +56,7 @@ impl Shop {
     }
 
     fn open(&mut self, order: &Order, mode: CaptureMode) {
-        let state =
-            PaymentState::new(&order.id, order.amount, &order.currency).with_capture_mode(mode);
+        let state = PaymentState::new(&order.id, order.amount, &order.currency).capture_mode(mode);
         self.states.insert(order.id.clone(), state);
     }
 
@@ -118,7 +117,7 @@ async fn assert_matches_api(client: &RazorpayClient, state: &PaymentState) {
     assert_eq!(order.status, OrderStatus::Paid);
     assert_eq!(recorded.status, OrderProgress::Paid);
     assert_eq!(Some(recorded.amount_paid), order.amount_paid);
-    assert_eq!(Some(state.amount_paid), order.amount_paid);
+    assert_eq!(Some(state.amount_paid()), order.amount_paid);
 
     let payments: Vec<Payment> = client
         .orders()
@@ -177,7 +176,7 @@ async fn assert_matches_api(client: &RazorpayClient, state: &PaymentState) {
             payment.id
         );
     }
-    assert_eq!(state.amount_refunded, refunded_total);
+    assert_eq!(state.amount_refunded(), refunded_total);
 
     // Fetching the objects adds nothing the webhooks did not already say.
     let mut fetched = state.clone();
@@ -292,7 +291,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
         shop.handle(delivery);
     }
     assert_eq!(
-        shop.state(&manual.id).status,
+        shop.state(&manual.id).status(),
         PaymentOrderStatus::Authorized
     );
     let capture = Effect::CapturePayment {
@@ -338,7 +337,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
     };
 
     let state = shop.state(&direct.id);
-    assert_eq!(state.status, PaymentOrderStatus::Paid);
+    assert_eq!(state.status(), PaymentOrderStatus::Paid);
     assert!(state.anomalies.is_empty(), "{:?}", state.anomalies);
     let mut expected = vec![mark_paid(&direct), received.clone()];
     expected.sort();
@@ -346,8 +345,11 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
     assert_matches_api(&client, state).await;
 
     let state = shop.state(&retried.id);
-    assert_eq!(state.status, PaymentOrderStatus::Refunded);
-    assert_eq!((state.amount_paid, state.amount_refunded), (AMOUNT, AMOUNT));
+    assert_eq!(state.status(), PaymentOrderStatus::Refunded);
+    assert_eq!(
+        (state.amount_paid(), state.amount_refunded()),
+        (AMOUNT, AMOUNT)
+    );
     assert_eq!(state.payments.len(), 2, "the failed attempt and the retry");
     assert!(state.anomalies.is_empty(), "{:?}", state.anomalies);
     let refund_done = |id: &str| Effect::NotifyCustomer {
@@ -366,7 +368,7 @@ async fn webhooks_alone_reconcile_to_what_the_api_reports() {
     assert_matches_api(&client, state).await;
 
     let state = shop.state(&manual.id);
-    assert_eq!(state.status, PaymentOrderStatus::Paid);
+    assert_eq!(state.status(), PaymentOrderStatus::Paid);
     assert!(state.payments[&authorized_id].authorization_seen);
     let mut expected = vec![
         Effect::CapturePayment {
@@ -441,7 +443,10 @@ async fn callback_then_fetched_payment_marks_paid_without_webhooks() {
     .expect("a genuine callback");
 
     let after_callback = apply(&state, &callback).expect("callback");
-    assert_eq!(after_callback.state.status, PaymentOrderStatus::Authorized);
+    assert_eq!(
+        after_callback.state.status(),
+        PaymentOrderStatus::Authorized
+    );
     assert!(after_callback.effects.is_empty());
 
     let payment = client
@@ -454,7 +459,7 @@ async fn callback_then_fetched_payment_marks_paid_without_webhooks() {
         &ReconcileInput::fetched_payment(payment),
     )
     .expect("fetched payment");
-    assert_eq!(after_fetch.state.status, PaymentOrderStatus::Paid);
+    assert_eq!(after_fetch.state.status(), PaymentOrderStatus::Paid);
     assert_eq!(
         after_fetch.effects,
         vec![
@@ -478,7 +483,7 @@ async fn callback_then_fetched_payment_marks_paid_without_webhooks() {
     )
     .expect("fetched order");
     assert!(late.effects.is_empty());
-    assert_eq!(late.state.status, PaymentOrderStatus::Paid);
+    assert_eq!(late.state.status(), PaymentOrderStatus::Paid);
     assert!(
         late.state.anomalies.is_empty(),
         "{:?}",

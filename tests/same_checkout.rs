@@ -27,7 +27,7 @@ fn the_same_checkout() -> Result<(), Box<dyn std::error::Error>> {
     let razorpay_signature = sign_payment(ORDER, PAYMENT, key_secret);
 
     // 1. Validate the cart: problems are data, not errors.
-    let cart = Cart::new("INR").with_line(CartLine::new("l1", "tea", 2, 27500));
+    let cart = Cart::new("INR").line(CartLine::new("l1", "tea", 2, 27500));
     let catalog = Catalog {
         items: vec![CatalogItem::new("tea", 27500, "INR", 40)],
     };
@@ -50,6 +50,6 @@ fn the_same_checkout() -> Result<(), Box<dyn std::error::Error>> {
     let state = PaymentState::new(ORDER, plan.total, "INR");
     let authorized = apply(&state, &callback)?;
     let paid = apply(&authorized.state, &ReconcileInput::webhook("evt_1", event))?;
-    assert_eq!(paid.state.status, PaymentOrderStatus::Paid);
+    assert_eq!(paid.state.status(), PaymentOrderStatus::Paid);
     Ok(())
 }

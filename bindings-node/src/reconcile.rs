@@ -76,10 +76,10 @@ pub fn create_payment_state<'env>(
     let options: StateOptions = convert::json_opt(env, options, "options")?.unwrap_or_default();
     let mut state = PaymentState::new(order_id, amount, currency);
     if let Some(mode) = options.capture_mode {
-        state = state.with_capture_mode(mode);
+        state = state.capture_mode(mode);
     }
     if let Some(partial) = options.partial_payment {
-        state = state.with_partial_payment(partial);
+        state = state.partial_payment(partial);
     }
     state.validate().map_err(|e| reconcile_error(env, &e))?;
     convert::to_js(env, &state)

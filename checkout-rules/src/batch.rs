@@ -22,8 +22,8 @@ const PARALLEL_THRESHOLD: usize = 2048;
 ///     CatalogItem::new("mug", 39900, "INR", 0),
 /// ]};
 /// let mut carts = vec![
-///     Cart::new("INR").with_line(CartLine::new("l1", "tea", 1, 25000)),
-///     Cart::new("INR").with_line(CartLine::new("l1", "mug", 1, 39900)),
+///     Cart::new("INR").line(CartLine::new("l1", "tea", 1, 25000)),
+///     Cart::new("INR").line(CartLine::new("l1", "mug", 1, 39900)),
 /// ];
 /// carts[1].id = Some("cart_42".into());
 /// let broken: Vec<_> = validate_carts(&carts, &catalog, &Policy::default())

@@ -58,16 +58,34 @@ impl Cart {
         }
     }
 
-    /// Builder: append a line.
-    pub fn with_line(mut self, line: CartLine) -> Self {
+    /// Builder: append a line (to [`lines`](Self::lines)).
+    pub fn line(mut self, line: CartLine) -> Self {
         self.lines.push(line);
         self
     }
 
     /// Builder: set the order-level discount in minor units.
-    pub fn with_discount(mut self, order_discount: i64) -> Self {
+    pub fn order_discount(mut self, order_discount: i64) -> Self {
         self.order_discount = order_discount;
         self
+    }
+
+    /// Former name of [`line`](Self::line).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `line`: builders are named after the field"
+    )]
+    pub fn with_line(self, line: CartLine) -> Self {
+        self.line(line)
+    }
+
+    /// Former name of [`order_discount`](Self::order_discount).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `order_discount`: builders are named after the field"
+    )]
+    pub fn with_discount(self, order_discount: i64) -> Self {
+        self.order_discount(order_discount)
     }
 }
 
@@ -89,8 +107,17 @@ impl CartLine {
     }
 
     /// Builder: set the variant.
-    pub fn with_variant(mut self, variant_id: impl Into<String>) -> Self {
+    pub fn variant_id(mut self, variant_id: impl Into<String>) -> Self {
         self.variant_id = Some(variant_id.into());
         self
+    }
+
+    /// Former name of [`variant_id`](Self::variant_id).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `variant_id`: builders are named after the field"
+    )]
+    pub fn with_variant(self, variant_id: impl Into<String>) -> Self {
+        self.variant_id(variant_id)
     }
 }

@@ -91,9 +91,18 @@ impl CatalogItem {
     }
 
     /// Builder: make this entry a variant.
-    pub fn with_variant(mut self, variant_id: impl Into<String>) -> Self {
+    pub fn variant_id(mut self, variant_id: impl Into<String>) -> Self {
         self.variant_id = Some(variant_id.into());
         self
+    }
+
+    /// Former name of [`variant_id`](Self::variant_id).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `variant_id`: builders are named after the field"
+    )]
+    pub fn with_variant(self, variant_id: impl Into<String>) -> Self {
+        self.variant_id(variant_id)
     }
 
     /// Units that can be sold now, or `None` when stock does not limit the order
@@ -239,11 +248,10 @@ mod tests {
         let catalog = Catalog {
             items: vec![
                 CatalogItem::new("shirt", 100, "INR", 5),
-                CatalogItem::new("shirt", 120, "INR", 5).with_variant("xl"),
+                CatalogItem::new("shirt", 120, "INR", 5).variant_id("xl"),
             ],
         };
-        let cart =
-            Cart::new("INR").with_line(CartLine::new("l1", "shirt", 1, 120).with_variant("xl"));
+        let cart = Cart::new("INR").line(CartLine::new("l1", "shirt", 1, 120).variant_id("xl"));
         let partial = CatalogIndex::for_cart(&catalog, &cart);
         assert_eq!(partial.len(), 1);
         assert_eq!(partial.get("shirt", Some("xl")).unwrap().unit_price, 120);

@@ -196,9 +196,9 @@ mod tests {
 
     fn cart() -> Cart {
         Cart::new("INR")
-            .with_line(CartLine::new("a", "p1", 1, 100))
-            .with_line(CartLine::new("b", "p1", 2, 100))
-            .with_line(CartLine::new("c", "p2", 5, 50))
+            .line(CartLine::new("a", "p1", 1, 100))
+            .line(CartLine::new("b", "p1", 2, 100))
+            .line(CartLine::new("c", "p2", 5, 50))
     }
 
     #[test]

@@ -86,9 +86,9 @@ pub struct StockDecrement {
 ///     CatalogItem::new("mug", 20000, "INR", 5),
 /// ]};
 /// let cart = Cart::new("INR")
-///     .with_line(CartLine::new("l1", "tea", 1, 10000))
-///     .with_line(CartLine::new("l2", "mug", 1, 20000))
-///     .with_discount(1000); // ₹10 coupon
+///     .line(CartLine::new("l1", "tea", 1, 10000))
+///     .line(CartLine::new("l2", "mug", 1, 20000))
+///     .order_discount(1000); // ₹10 coupon
 /// let plan = plan_checkout(&cart, &catalog, &Policy::default()).expect("valid cart");
 /// assert_eq!((plan.subtotal, plan.discount, plan.total), (30000, 1000, 29000));
 /// let discounts: Vec<i64> = plan.lines.iter().map(|l| l.discount).collect();

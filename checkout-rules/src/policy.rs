@@ -71,6 +71,7 @@ pub struct AmountLimits {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum DuplicateLines {
     /// Merge them (DUPLICATE_LINE is a warning; the plan holds one line).
     #[default]

@@ -102,6 +102,7 @@ impl std::fmt::Display for ProblemCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Checkout cannot proceed until the problem is fixed.
     Blocking,

@@ -48,8 +48,8 @@ fn product_not_found_when_marked_deleted() {
 #[test]
 fn product_not_found_for_unknown_variant() {
     let report = check(
-        &cart([line("l1", "shirt", 1, 100).with_variant("xxl")]),
-        &catalog([product("shirt", 100, 5).with_variant("m")]),
+        &cart([line("l1", "shirt", 1, 100).variant_id("xxl")]),
+        &catalog([product("shirt", 100, 5).variant_id("m")]),
     );
     let item = only_item(&report);
     assert_eq!(
@@ -490,7 +490,7 @@ fn currency_unsupported() {
 
 #[test]
 fn discount_invalid() {
-    let c = cart([line("l1", "tea", 1, 1000)]).with_discount(5000);
+    let c = cart([line("l1", "tea", 1, 1000)]).order_discount(5000);
     let report = check(&c, &catalog([product("tea", 1000, 5)]));
     // Discount clamped to the subtotal leaves 0, below the minimum.
     assert_eq!(
@@ -504,7 +504,7 @@ fn discount_invalid() {
         })
     );
     assert_eq!(report.repaired_cart.order_discount, 1000);
-    let negative = cart([line("l1", "tea", 1, 1000)]).with_discount(-1);
+    let negative = cart([line("l1", "tea", 1, 1000)]).order_discount(-1);
     let report = check(&negative, &catalog([product("tea", 1000, 5)]));
     assert_eq!(
         report.cart_problems[0].fix,

@@ -84,7 +84,7 @@ fn discount_is_allocated_by_largest_remainder() {
         line("b", "y", 1, 10000),
         line("c", "z", 1, 10000),
     ])
-    .with_discount(10000);
+    .order_discount(10000);
     let cat = catalog([
         product("x", 10000, 5),
         product("y", 10000, 5),
@@ -103,7 +103,7 @@ fn discount_is_allocated_by_largest_remainder() {
 
 #[test]
 fn discount_follows_line_weights() {
-    let c = cart([line("a", "x", 1, 100), line("b", "y", 3, 100)]).with_discount(101);
+    let c = cart([line("a", "x", 1, 100), line("b", "y", 3, 100)]).order_discount(101);
     let cat = catalog([product("x", 100, 5), product("y", 100, 5)]);
     let plan = plan_checkout(&c, &cat, &Policy::default()).unwrap();
     // 101 × 100/400 = 25.25, 101 × 300/400 = 75.75: the remainder goes to the larger fraction.
@@ -124,13 +124,13 @@ fn stock_decrements_cover_tracked_items_in_key_order() {
         line("l1", "z", 1, 100),
         line("l2", "gift-card", 1, 500),
         line("l3", "b", 4, 100),
-        line("l4", "shirt", 2, 100).with_variant("m"),
+        line("l4", "shirt", 2, 100).variant_id("m"),
     ]);
     let cat = catalog([
         product("z", 100, 5),
         untracked,
         backorder,
-        product("shirt", 100, 5).with_variant("m"),
+        product("shirt", 100, 5).variant_id("m"),
     ]);
     let plan = plan_checkout(&c, &cat, &Policy::default()).unwrap();
     let keys: Vec<(&str, Option<&str>, i64)> = plan

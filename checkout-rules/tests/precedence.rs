@@ -97,12 +97,12 @@ fn stock_is_checked_on_the_quantity_summed_over_lines() {
 #[test]
 fn variants_have_their_own_stock() {
     let c = cart([
-        line("l1", "shirt", 2, 100).with_variant("m"),
-        line("l2", "shirt", 2, 100).with_variant("l"),
+        line("l1", "shirt", 2, 100).variant_id("m"),
+        line("l2", "shirt", 2, 100).variant_id("l"),
     ]);
     let cat = catalog([
-        product("shirt", 100, 2).with_variant("m"),
-        product("shirt", 100, 2).with_variant("l"),
+        product("shirt", 100, 2).variant_id("m"),
+        product("shirt", 100, 2).variant_id("l"),
     ]);
     assert!(check(&c, &cat).is_valid);
 }
@@ -202,7 +202,7 @@ fn cart_level_rules_see_the_repaired_cart() {
 #[test]
 fn empty_cart_suppresses_amount_checks() {
     // Everything removed: EMPTY_CART, not TOTAL_BELOW_MINIMUM or DISCOUNT_INVALID.
-    let c = cart([line("l1", "gone", 1, 100)]).with_discount(500);
+    let c = cart([line("l1", "gone", 1, 100)]).order_discount(500);
     let report = check(&c, &catalog([]));
     assert_eq!(cart_codes(&report), vec![C::EmptyCart]);
 }
@@ -234,7 +234,7 @@ fn cart_problems_follow_code_precedence() {
 fn overflowing_subtotal_suppresses_discount_and_total_checks() {
     let mut a = product("a", i64::MAX, 0);
     a.track_stock = false;
-    let c = cart([line("l1", "a", 1, i64::MAX), line("l2", "a", 1, i64::MAX)]).with_discount(-5);
+    let c = cart([line("l1", "a", 1, i64::MAX), line("l2", "a", 1, i64::MAX)]).order_discount(-5);
     let report = check(&c, &catalog([a]));
     // The merged quantity 2 × i64::MAX overflows on the line already.
     assert_eq!(report.invalid_items[0].code, C::AmountOverflow);

@@ -438,7 +438,7 @@ fn fresh(plan: &Plan) -> PaymentState {
     } else {
         CaptureMode::Automatic
     };
-    PaymentState::new(ORDER, AMOUNT, "INR").with_capture_mode(mode)
+    PaymentState::new(ORDER, AMOUNT, "INR").capture_mode(mode)
 }
 
 /// Applies the inputs in `order`, checking per-step invariants; returns the final state and
@@ -458,9 +458,9 @@ fn run(story: &Story, order: &[usize]) -> Result<(PaymentState, Vec<Effect>), Te
             );
         }
         seen[i] = true;
-        let was_paid = is_paid(state.status);
+        let was_paid = is_paid(state.status());
         prop_assert!(
-            !was_paid || is_paid(outcome.state.status),
+            !was_paid || is_paid(outcome.state.status()),
             "a paid order fell back"
         );
         effects.extend(outcome.effects);
@@ -500,10 +500,10 @@ fn check(story: &Story, order: &[usize]) -> Result<(), TestCaseError> {
     );
 
     let (status, paid, refunded) = story.plan.expected_totals();
-    prop_assert_eq!(state.status, status);
-    prop_assert_eq!(state.amount_paid, paid);
-    prop_assert_eq!(state.amount_refunded, refunded);
-    prop_assert_eq!(state.amount_refund_pending, 0);
+    prop_assert_eq!(state.status(), status);
+    prop_assert_eq!(state.amount_paid(), paid);
+    prop_assert_eq!(state.amount_refunded(), refunded);
+    prop_assert_eq!(state.amount_refund_pending(), 0);
     // Every webhook was recorded once, whatever the repetitions.
     let webhooks = story
         .inputs

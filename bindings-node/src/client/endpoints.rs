@@ -27,8 +27,8 @@ pub(crate) struct CallOptions {
 
 impl From<CallOptions> for RequestOptions {
     fn from(options: CallOptions) -> Self {
-        RequestOptions {
-            idempotency_key: options.idempotency_key,
-        }
+        let mut out = RequestOptions::default();
+        out.idempotency_key = options.idempotency_key;
+        out
     }
 }

@@ -99,14 +99,14 @@ pub(crate) struct ListOrdersParams {
 
 impl From<ListOrdersParams> for ListOrders {
     fn from(params: ListOrdersParams) -> Self {
-        ListOrders {
-            from: params.from,
-            to: params.to,
-            count: params.count,
-            skip: params.skip,
-            authorized: params.authorized.map(|f| f.0),
-            receipt: params.receipt,
-        }
+        let mut out = ListOrders::default();
+        out.from = params.from;
+        out.to = params.to;
+        out.count = params.count;
+        out.skip = params.skip;
+        out.authorized = params.authorized.map(|f| f.0);
+        out.receipt = params.receipt;
+        out
     }
 }
 
@@ -135,12 +135,12 @@ pub(crate) struct ListPaymentsParams {
 
 impl From<ListPaymentsParams> for ListPayments {
     fn from(params: ListPaymentsParams) -> Self {
-        ListPayments {
-            from: params.from,
-            to: params.to,
-            count: params.count,
-            skip: params.skip,
-        }
+        let mut out = ListPayments::default();
+        out.from = params.from;
+        out.to = params.to;
+        out.count = params.count;
+        out.skip = params.skip;
+        out
     }
 }
 
@@ -209,12 +209,12 @@ pub(crate) struct ListRefundsParams {
 impl ListRefundsParams {
     /// The filter part.
     pub(crate) fn filter(&self) -> ListRefunds {
-        ListRefunds {
-            from: self.from,
-            to: self.to,
-            count: self.count,
-            skip: self.skip,
-        }
+        let mut out = ListRefunds::default();
+        out.from = self.from;
+        out.to = self.to;
+        out.count = self.count;
+        out.skip = self.skip;
+        out
     }
 }
 

@@ -87,6 +87,7 @@ pub struct AmountLimits {
 
 /// What to do with several lines for the same product and variant.
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum DuplicateLines {
     Merge,
     Report,
@@ -94,6 +95,7 @@ pub enum DuplicateLines {
 
 /// Whether a problem stops checkout.
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Severity {
     Blocking,
     Warning,

@@ -25,7 +25,8 @@ impl RazorpayClient {
         args_json: String,
         idempotency_key: Option<String>,
     ) -> Result<String, ClientError> {
-        let options = api::RequestOptions { idempotency_key };
+        let mut options = api::RequestOptions::default();
+        options.idempotency_key = idempotency_key;
         let answer = self.inner.request_json(&name, &args_json, &options).await?;
         Ok(answer.to_string())
     }

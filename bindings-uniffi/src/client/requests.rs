@@ -126,36 +126,36 @@ impl From<CreateOrder> for core::CreateOrder {
 
 impl From<ListOrders> for core::ListOrders {
     fn from(f: ListOrders) -> Self {
-        Self {
-            from: f.since,
-            to: f.until,
-            count: f.count,
-            skip: f.skip,
-            authorized: f.authorized,
-            receipt: f.receipt,
-        }
+        let mut out = Self::default();
+        out.from = f.since;
+        out.to = f.until;
+        out.count = f.count;
+        out.skip = f.skip;
+        out.authorized = f.authorized;
+        out.receipt = f.receipt;
+        out
     }
 }
 
 impl From<ListFilter> for core::ListPayments {
     fn from(f: ListFilter) -> Self {
-        Self {
-            from: f.since,
-            to: f.until,
-            count: f.count,
-            skip: f.skip,
-        }
+        let mut out = Self::default();
+        out.from = f.since;
+        out.to = f.until;
+        out.count = f.count;
+        out.skip = f.skip;
+        out
     }
 }
 
 impl From<ListFilter> for core::ListRefunds {
     fn from(f: ListFilter) -> Self {
-        Self {
-            from: f.since,
-            to: f.until,
-            count: f.count,
-            skip: f.skip,
-        }
+        let mut out = Self::default();
+        out.from = f.since;
+        out.to = f.until;
+        out.count = f.count;
+        out.skip = f.skip;
+        out
     }
 }
 

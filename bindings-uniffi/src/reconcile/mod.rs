@@ -113,9 +113,9 @@ fn apply_input(
     let state = core::PaymentState::from_json(state_json)?;
     let outcome = core::apply(&state, input)?;
     Ok(ReconcileOutcome {
-        status: outcome.state.status,
-        amount_paid: outcome.state.amount_paid,
-        amount_refunded: outcome.state.amount_refunded,
+        status: outcome.state.status(),
+        amount_paid: outcome.state.amount_paid(),
+        amount_refunded: outcome.state.amount_refunded(),
         state_json: outcome.state.to_json(),
         changed: outcome.changed,
         duplicate: outcome.duplicate,
@@ -240,8 +240,8 @@ pub fn create_payment_state(
 ) -> Result<String, ReconcileError> {
     let options = options.unwrap_or_default();
     let state = core::PaymentState::new(razorpay_order_id, amount, currency)
-        .with_capture_mode(options.capture_mode.unwrap_or_default())
-        .with_partial_payment(options.partial_payment.unwrap_or(false));
+        .capture_mode(options.capture_mode.unwrap_or_default())
+        .partial_payment(options.partial_payment.unwrap_or(false));
     state.validate()?;
     Ok(state.to_json())
 }

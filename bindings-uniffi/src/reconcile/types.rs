@@ -10,6 +10,7 @@ use razorpay_core::reconcile::{Anomaly, CaptureMode, Effect, Notification, Payme
 
 /// The order's payment status derived from everything seen so far.
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum PaymentOrderStatus {
     AwaitingPayment,
     Authorized,
@@ -21,6 +22,7 @@ pub enum PaymentOrderStatus {
 
 /// Who captures authorized payments: Razorpay (automatic) or the shop (manual).
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum CaptureMode {
     Automatic,
     Manual,

@@ -310,20 +310,20 @@ async fn pay_and_reconcile(
     );
     println!(
         "  shop:     {}, amount paid {}, refunded {}",
-        state.status.as_str(),
-        rupees(state.amount_paid),
-        rupees(state.amount_refunded)
+        state.status().as_str(),
+        rupees(state.amount_paid()),
+        rupees(state.amount_refunded())
     );
     ensure(
-        fetched.amount_paid == Some(state.amount_paid),
+        fetched.amount_paid == Some(state.amount_paid()),
         "paid amounts differ",
     )?;
     ensure(
-        payment.amount_refunded == Some(state.amount_refunded),
+        payment.amount_refunded == Some(state.amount_refunded()),
         "refunded amounts differ",
     )?;
     ensure(
-        state.amount_refunded == 189900,
+        state.amount_refunded() == 189900,
         "the refund must be counted exactly once",
     )?;
 
@@ -376,7 +376,7 @@ fn check_payment_webhooks(shop: &Shop) -> Step<()> {
 fn status(shop: &Shop) -> &'static str {
     lock(&shop.state)
         .as_ref()
-        .map(|state| state.status)
+        .map(|state| state.status())
         .unwrap_or(PaymentOrderStatus::AwaitingPayment)
         .as_str()
 }
@@ -384,7 +384,7 @@ fn status(shop: &Shop) -> &'static str {
 fn paid_amount(shop: &Shop) -> i64 {
     lock(&shop.state)
         .as_ref()
-        .map(|s| s.amount_paid)
+        .map(|s| s.amount_paid())
         .unwrap_or(0)
 }
 

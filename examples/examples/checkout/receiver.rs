@@ -102,7 +102,7 @@ async fn webhook(State(shop): State<Arc<Shop>>, headers: HeaderMap, body: Bytes)
 
     let paid = lock(&shop.state)
         .as_ref()
-        .is_some_and(|state| state.amount_paid >= state.amount);
+        .is_some_and(|state| state.amount_paid() >= state.amount);
     if name == shop.unavailable_for && !paid {
         println!(
             "  {:>5} ms  webhook {name:<18} {}  → 503 (shop deploying; Razorpay will retry)",
@@ -117,7 +117,7 @@ async fn webhook(State(shop): State<Arc<Shop>>, headers: HeaderMap, body: Bytes)
         Ok((duplicate, effects)) => {
             let status = lock(&shop.state)
                 .as_ref()
-                .map(|state| state.status.as_str())
+                .map(|state| state.status().as_str())
                 .unwrap_or("?");
             let what = if duplicate {
                 "duplicate, acknowledged and ignored".to_string()

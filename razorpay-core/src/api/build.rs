@@ -12,6 +12,7 @@ use crate::model::Notes;
 /// Per-call options of [`RazorpayClient::request`](crate::client::RazorpayClient::request).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
+#[non_exhaustive]
 pub struct RequestOptions {
     /// Sent as `X-Refund-Idempotency`; makes `payments.refund` safe to retry.
     pub idempotency_key: Option<String>,

@@ -6,6 +6,7 @@ use serde::Serialize;
 /// HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum HttpMethod {
     /// `GET`
     Get,
@@ -35,6 +36,7 @@ impl HttpMethod {
 /// The API version prefix (`/v1/…` or `/v2/…`, the partner APIs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ApiVersion {
     /// `/v1/`
     V1,
@@ -55,6 +57,7 @@ impl ApiVersion {
 /// What one positional argument of the official method is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ArgKind {
     /// An id (or another path segment such as a notification medium): a string of letters,
     /// digits and `_` substituted into the path.
@@ -154,6 +157,7 @@ pub struct Route {
 /// How `from`/`to`/`count`/`skip` are treated by a list call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Window {
     /// Passed through as given.
     Raw,
@@ -202,6 +206,7 @@ pub(crate) const fn pick(keys: &'static [&'static str]) -> QuerySpec {
 /// How the body is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[non_exhaustive]
 pub enum Body {
     /// No body.
     None,
@@ -229,6 +234,7 @@ pub enum Body {
 /// Whether a call may be repeated after it may have reached Razorpay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Retry {
     /// Repeating it cannot change anything twice (reads, PUT, DELETE, reads done by POST).
     Safe,

@@ -68,6 +68,7 @@ impl Mode {
 /// ```
 #[derive(Clone)]
 #[must_use]
+#[non_exhaustive]
 pub struct ClientConfig {
     key_id: String,
     key_secret: Secret,

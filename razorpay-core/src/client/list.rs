@@ -19,6 +19,18 @@ macro_rules! list_window {
                 self
             }
 
+            /// Sets `from` (Unix seconds, inclusive).
+            pub fn from(mut self, from: i64) -> Self {
+                self.from = Some(from);
+                self
+            }
+
+            /// Sets `to` (Unix seconds, inclusive).
+            pub fn to(mut self, to: i64) -> Self {
+                self.to = Some(to);
+                self
+            }
+
             /// Sets `from` and `to` (Unix seconds, both inclusive).
             pub fn between(mut self, from: i64, to: i64) -> Self {
                 self.from = Some(from);

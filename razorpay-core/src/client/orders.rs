@@ -21,6 +21,7 @@ use crate::model::{Collection, Notes, Order, Payment};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct CreateOrder {
     /// Amount in minor units (paise for INR).
     pub amount: i64,
@@ -110,6 +111,7 @@ impl CreateOrder {
 /// Filters of `GET /v1/orders`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
+#[non_exhaustive]
 pub struct ListOrders {
     /// Created at or after (Unix seconds).
     pub from: Option<i64>,
@@ -155,6 +157,7 @@ impl ListOrders {
 /// Parameters of `PATCH /v1/orders/:id` (Razorpay lets you edit only the notes).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct EditOrder {
     /// The new notes; they replace the old ones.
     pub notes: Notes,

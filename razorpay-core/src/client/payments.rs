@@ -14,6 +14,7 @@ use crate::model::{Collection, Payment, Refund};
 /// Filters of `GET /v1/payments`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
+#[non_exhaustive]
 pub struct ListPayments {
     /// Created at or after (Unix seconds).
     pub from: Option<i64>,
@@ -30,6 +31,7 @@ list_window!(ListPayments);
 /// Parameters of `POST /v1/payments/:id/capture`: the authorized amount and its currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct CapturePayment {
     /// Amount to capture, equal to the authorized amount.
     pub amount: i64,

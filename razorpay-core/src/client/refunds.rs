@@ -13,6 +13,7 @@ use crate::model::{Collection, Notes, Refund};
 /// How fast Razorpay should refund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RefundSpeed {
     /// 5–7 working days.
     Normal,
@@ -35,6 +36,7 @@ pub enum RefundSpeed {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct CreateRefund {
     /// Amount to refund; `None` refunds what is left of the payment.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,6 +127,7 @@ impl CreateRefund {
 /// Filters of refund listings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
+#[non_exhaustive]
 pub struct ListRefunds {
     /// Created at or after (Unix seconds).
     pub from: Option<i64>,

@@ -24,6 +24,7 @@ use crate::model::Notes;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct CreateCustomer {
     /// Name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -91,6 +92,7 @@ impl CreateCustomer {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
+#[non_exhaustive]
 pub struct CreateTransfer {
     /// The linked account, `acc_…`.
     pub account: String,

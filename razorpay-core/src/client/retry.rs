@@ -24,6 +24,7 @@ use super::error::ClientError;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[must_use]
+#[non_exhaustive]
 pub struct RetryPolicy {
     max_retries: u32,
     initial_backoff: Duration,

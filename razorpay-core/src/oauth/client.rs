@@ -19,6 +19,7 @@ use crate::client::{
 /// Where and how the OAuth client connects. Defaults: Razorpay's auth host, the API client's
 /// timeouts, user agent and response cap.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct OAuthConfig {
     base_url: String,
     connect_timeout: Duration,

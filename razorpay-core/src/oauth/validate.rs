@@ -8,6 +8,7 @@ use super::js;
 
 /// Which call is being validated; each has the official schema's fields, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OAuthCall {
     /// `generateAuthUrl`: the authorisation URL a merchant is sent to.
     AuthorizeUrl,

@@ -196,8 +196,8 @@ fn run(
         CaptureMode::Automatic
     };
     let mut state = PaymentState::new(ORDER, AMOUNT, "INR")
-        .with_capture_mode(mode)
-        .with_partial_payment(partial);
+        .capture_mode(mode)
+        .partial_payment(partial);
     let mut effects = Vec::new();
     for &i in order {
         let outcome = apply_observation(&state, observations[i].clone())

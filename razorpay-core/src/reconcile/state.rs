@@ -28,7 +28,8 @@ pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 ///
 /// Create it when the shop creates the Razorpay order, store it (JSON, camelCase) next to the
 /// order row, and replace it with [`Outcome::state`](super::Outcome::state) after every
-/// [`apply`](super::apply). Edit nothing by hand: derived fields are recomputed anyway.
+/// [`apply`](super::apply). The derived fields are read-only ([`status`](Self::status),
+/// [`amount_paid`](Self::amount_paid), …): [`apply`](super::apply) recomputes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentState {
@@ -45,20 +46,20 @@ pub struct PaymentState {
     /// than the order's amount are expected and add up; only larger ones are anomalies.
     #[serde(default)]
     pub partial_payment: bool,
-    /// Derived: the order status.
+    /// Derived: the order status ([`status`](Self::status)).
     #[serde(default)]
-    pub status: PaymentOrderStatus,
+    pub(crate) status: PaymentOrderStatus,
     /// Derived: captured amount in the order's currency (the larger of the captured payments'
     /// sum and Razorpay's reported `amount_paid`).
     #[serde(default)]
-    pub amount_paid: i64,
+    pub(crate) amount_paid: i64,
     /// Derived: refunded amount, counting pending and processed refunds (not failed ones), as
     /// Razorpay's `amount_refunded` does.
     #[serde(default)]
-    pub amount_refunded: i64,
+    pub(crate) amount_refunded: i64,
     /// Derived: the part of `amountRefunded` not processed yet.
     #[serde(default)]
-    pub amount_refund_pending: i64,
+    pub(crate) amount_refund_pending: i64,
     /// Merged: Razorpay's view of the order, once an order object was seen.
     #[serde(default)]
     pub razorpay_order: Option<RazorpayOrderRecord>,
@@ -161,7 +162,7 @@ impl PaymentState {
     /// use razorpay_core::reconcile::{PaymentOrderStatus, PaymentState};
     ///
     /// let state = PaymentState::new("order_DESlLckIVRkHWj", 50_000, "INR");
-    /// assert_eq!(state.status, PaymentOrderStatus::AwaitingPayment);
+    /// assert_eq!(state.status(), PaymentOrderStatus::AwaitingPayment);
     /// let json = state.to_json();
     /// assert!(json.starts_with(r#"{"razorpayOrderId":"order_DESlLckIVRkHWj","amount":50000"#));
     /// assert_eq!(PaymentState::from_json(&json).unwrap(), state);
@@ -193,16 +194,56 @@ impl PaymentState {
         }
     }
 
-    /// The same state with another capture mode.
-    pub fn with_capture_mode(mut self, capture_mode: CaptureMode) -> Self {
+    /// Builder: the same state with another capture mode.
+    pub fn capture_mode(mut self, capture_mode: CaptureMode) -> Self {
         self.capture_mode = capture_mode;
         self
     }
 
-    /// The same state for an order created with `partial_payment: true`.
-    pub fn with_partial_payment(mut self, partial_payment: bool) -> Self {
+    /// Builder: the same state for an order created with `partial_payment: true`.
+    pub fn partial_payment(mut self, partial_payment: bool) -> Self {
         self.partial_payment = partial_payment;
         self
+    }
+
+    /// Former name of [`capture_mode`](Self::capture_mode).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `capture_mode`: builders are named after the field"
+    )]
+    pub fn with_capture_mode(self, capture_mode: CaptureMode) -> Self {
+        self.capture_mode(capture_mode)
+    }
+
+    /// Former name of [`partial_payment`](Self::partial_payment).
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `partial_payment`: builders are named after the field"
+    )]
+    pub fn with_partial_payment(self, partial_payment: bool) -> Self {
+        self.partial_payment(partial_payment)
+    }
+
+    /// Derived: the order status.
+    pub fn status(&self) -> PaymentOrderStatus {
+        self.status
+    }
+
+    /// Derived: the captured amount in the order's currency, in minor units (the larger of the
+    /// captured payments' sum and Razorpay's reported `amount_paid`).
+    pub fn amount_paid(&self) -> i64 {
+        self.amount_paid
+    }
+
+    /// Derived: the refunded amount in minor units, counting pending and processed refunds (not
+    /// failed ones), as Razorpay's `amount_refunded` does.
+    pub fn amount_refunded(&self) -> i64 {
+        self.amount_refunded
+    }
+
+    /// Derived: the part of [`amount_refunded`](Self::amount_refunded) not processed yet.
+    pub fn amount_refund_pending(&self) -> i64 {
+        self.amount_refund_pending
     }
 
     /// Parses a stored state (camelCase JSON). Missing merged/derived fields default to empty.
@@ -276,7 +317,7 @@ mod tests {
 
     #[test]
     fn capture_mode_round_trips() {
-        let state = PaymentState::new("order_1", 100, "INR").with_capture_mode(CaptureMode::Manual);
+        let state = PaymentState::new("order_1", 100, "INR").capture_mode(CaptureMode::Manual);
         let json = state.to_json();
         assert!(json.contains(r#""captureMode":"manual""#));
         assert_eq!(PaymentState::from_json(&json).unwrap(), state);

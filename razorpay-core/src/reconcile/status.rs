@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PaymentProgress {
     /// Seen but not yet attempted (Razorpay status `created`).
     #[default]
@@ -38,6 +39,7 @@ pub enum PaymentProgress {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum RefundProgress {
     /// Created, money not yet sent back (Razorpay status `pending`).
     #[default]
@@ -53,6 +55,7 @@ pub enum RefundProgress {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum OrderProgress {
     /// No payment attempted yet.
     #[default]
@@ -71,6 +74,7 @@ pub enum OrderProgress {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum PaymentOrderStatus {
     /// Nothing has happened yet (or only attempts that neither failed nor succeeded).
     #[default]
@@ -110,6 +114,7 @@ impl std::fmt::Display for PaymentOrderStatus {
 /// Who captures authorized payments.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum CaptureMode {
     /// Razorpay captures authorized payments itself (the account's default setting).
     #[default]

@@ -401,7 +401,7 @@ fn two_captured_payments_pay_once_and_flag_overpayment() {
 
 #[test]
 fn manual_capture_requests_each_authorized_payment_once() {
-    let state = fresh().with_capture_mode(CaptureMode::Manual);
+    let state = fresh().capture_mode(CaptureMode::Manual);
     let (state, effects) = run(
         state,
         vec![
@@ -717,7 +717,7 @@ fn apply_json_speaks_camel_case_and_typed_errors() {
 
 #[test]
 fn partial_payments_add_up_without_anomalies() {
-    let state = fresh().with_partial_payment(true);
+    let state = fresh().partial_payment(true);
     let part = |id: &str, amount| seen(id, PaymentProgress::Captured, amount);
     let first = step(&state, webhook("evt_1", vec![part("pay_1", 20_000)]));
     assert!(first.new_anomalies.is_empty());
