@@ -26,10 +26,13 @@ def test_onboarding_errors_are_typed():
     with pytest.raises(ck.OnboardingError.InvalidSecret):
         ck.generate_onboarding_signature("{}", "short")
     signature = ck.generate_onboarding_signature("{}", SECRET)
-    with pytest.raises(ck.OnboardingError.Failed):
+    with pytest.raises(ck.OnboardingError.Mismatch) as info:
         ck.decrypt_onboarding_signature(signature, "0123456789abcdef")
-    with pytest.raises(ck.OnboardingError.Malformed):
+    assert info.value.code() == "ONBOARDING_SIGNATURE_MISMATCH"
+    with pytest.raises(ck.OnboardingError) as info:
         ck.decrypt_onboarding_signature("not hex", SECRET)
+    assert isinstance(info.value, ck.OnboardingError.Malformed) and info.value.len == 7
+    assert info.value.code() == "ONBOARDING_SIGNATURE_MALFORMED"
 
 
 def test_oauth_url_and_validation():

@@ -11,6 +11,8 @@ use razorpay_core::signature as core;
 /// `code()` is on the base type in every language (`SIGNATURE_MISSING_INPUT`,
 /// `SIGNATURE_MALFORMED`, `SIGNATURE_MISMATCH`); the variants carry only their details.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+// Kotlin `toString()` and Swift `description` print the Rust message (code first).
+#[uniffi::export(Display)]
 pub enum SignatureError {
     /// A required argument is empty.
     #[error("SIGNATURE_MISSING_INPUT: required input `{field}` is empty")]

@@ -44,7 +44,7 @@ pub struct Outcome {
 /// let input = ReconcileInput::callback("order_DESlLckIVRkHWj", "pay_DESlfW9H8K9uqM");
 /// let outcome = apply(&state, &input).unwrap();
 /// assert!(outcome.changed);
-/// assert_eq!(outcome.state.status, PaymentOrderStatus::Authorized);
+/// assert_eq!(outcome.state.status(), PaymentOrderStatus::Authorized);
 /// // The same callback again changes nothing and emits nothing.
 /// let again = apply(&outcome.state, &input).unwrap();
 /// assert!(!again.changed && again.effects.is_empty());

@@ -82,7 +82,7 @@
 //! let state = PaymentState::new("order_DESlLckIVRkHWj", 50_000, "INR");
 //! let callback = ReconcileInput::callback("order_DESlLckIVRkHWj", "pay_DESlfW9H8K9uqM");
 //! let outcome = apply(&state, &callback).unwrap();
-//! assert_eq!(outcome.state.status, PaymentOrderStatus::Authorized);
+//! assert_eq!(outcome.state.status(), PaymentOrderStatus::Authorized);
 //!
 //! let abandoned = apply(&outcome.state, &ReconcileInput::Abandoned { at: 1_700_000_000 }).unwrap();
 //! assert_eq!(
