@@ -178,7 +178,7 @@ mod tests {
         );
         assert!(matches!(
             generate_onboarding_signature("{}".into(), "short".into()),
-            Err(OnboardingError::InvalidSecret { .. })
+            Err(OnboardingError::InvalidSecret)
         ));
         assert!(matches!(
             decrypt_onboarding_signature(signature, "0123456789abcdef".into()),

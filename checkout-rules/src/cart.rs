@@ -70,7 +70,7 @@ impl Cart {
         self
     }
 
-    /// Former name of [`line`](Self::line).
+    /// Former name of [`line`](Self::line()).
     #[deprecated(
         since = "0.1.0",
         note = "use `line`: builders are named after the field"
@@ -79,7 +79,7 @@ impl Cart {
         self.line(line)
     }
 
-    /// Former name of [`order_discount`](Self::order_discount).
+    /// Former name of [`order_discount`](Self::order_discount()).
     #[deprecated(
         since = "0.1.0",
         note = "use `order_discount`: builders are named after the field"
@@ -112,7 +112,7 @@ impl CartLine {
         self
     }
 
-    /// Former name of [`variant_id`](Self::variant_id).
+    /// Former name of [`variant_id`](Self::variant_id()).
     #[deprecated(
         since = "0.1.0",
         note = "use `variant_id`: builders are named after the field"

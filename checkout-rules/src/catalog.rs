@@ -96,7 +96,7 @@ impl CatalogItem {
         self
     }
 
-    /// Former name of [`variant_id`](Self::variant_id).
+    /// Former name of [`variant_id`](Self::variant_id()).
     #[deprecated(
         since = "0.1.0",
         note = "use `variant_id`: builders are named after the field"

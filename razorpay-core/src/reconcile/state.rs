@@ -28,8 +28,8 @@ pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 ///
 /// Create it when the shop creates the Razorpay order, store it (JSON, camelCase) next to the
 /// order row, and replace it with [`Outcome::state`](super::Outcome::state) after every
-/// [`apply`](super::apply). The derived fields are read-only ([`status`](Self::status),
-/// [`amount_paid`](Self::amount_paid), …): [`apply`](super::apply) recomputes them.
+/// [`apply`](super::apply). The derived fields are read-only ([`status`](Self::status()),
+/// [`amount_paid`](Self::amount_paid()), …): [`apply`](super::apply) recomputes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentState {
@@ -46,7 +46,7 @@ pub struct PaymentState {
     /// than the order's amount are expected and add up; only larger ones are anomalies.
     #[serde(default)]
     pub partial_payment: bool,
-    /// Derived: the order status ([`status`](Self::status)).
+    /// Derived: the order status ([`status`](Self::status())).
     #[serde(default)]
     pub(crate) status: PaymentOrderStatus,
     /// Derived: captured amount in the order's currency (the larger of the captured payments'
@@ -206,7 +206,7 @@ impl PaymentState {
         self
     }
 
-    /// Former name of [`capture_mode`](Self::capture_mode).
+    /// Former name of [`capture_mode`](Self::capture_mode()).
     #[deprecated(
         since = "0.1.0",
         note = "use `capture_mode`: builders are named after the field"
@@ -215,7 +215,7 @@ impl PaymentState {
         self.capture_mode(capture_mode)
     }
 
-    /// Former name of [`partial_payment`](Self::partial_payment).
+    /// Former name of [`partial_payment`](Self::partial_payment()).
     #[deprecated(
         since = "0.1.0",
         note = "use `partial_payment`: builders are named after the field"
@@ -241,7 +241,7 @@ impl PaymentState {
         self.amount_refunded
     }
 
-    /// Derived: the part of [`amount_refunded`](Self::amount_refunded) not processed yet.
+    /// Derived: the part of [`amount_refunded`](Self::amount_refunded()) not processed yet.
     pub fn amount_refund_pending(&self) -> i64 {
         self.amount_refund_pending
     }
