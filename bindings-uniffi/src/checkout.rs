@@ -212,7 +212,6 @@ pub fn checkout_callback_json(success: CheckoutSuccess) -> String {
 /// [`CurrencyError`](checkout_currency::CurrencyError) grouped into the two cases an app
 /// branches on. `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum CurrencyError {
     /// The code is not a currency Razorpay accepts.

@@ -18,7 +18,6 @@ use crate::client::ClientError;
 /// Why an onboarding signature could not be made or opened; never contains the secret.
 /// `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum OnboardingError {
     /// The secret's first 16 characters are not 16 bytes of UTF-8 (`ONBOARDING_INVALID_SECRET`).

@@ -11,7 +11,6 @@ use razorpay_core::signature as core;
 /// `code()` is on the base type in every language (`SIGNATURE_MISSING_INPUT`,
 /// `SIGNATURE_MALFORMED`, `SIGNATURE_MISMATCH`); the variants carry only their details.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum SignatureError {
     /// A required argument is empty.

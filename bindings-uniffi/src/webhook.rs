@@ -9,7 +9,6 @@ use crate::model::{Order, Payment, Refund};
 /// `code()` is on the base type in every language: `WEBHOOK_NO_SECRET`,
 /// `WEBHOOK_INVALID_PAYLOAD`, or the signature's own code for `Signature`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum WebhookError {
     /// The verifier was built without a secret or with an empty one.

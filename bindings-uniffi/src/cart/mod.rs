@@ -23,7 +23,6 @@ pub use rules::{
 /// Why a cart could not be validated or planned. Problems *in* the cart are not errors: they
 /// are the report. `code()` is on the base type in every language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum CartError {
     /// `plan_checkout` found blocking problems (`CART_NOT_READY`); `report` says which and how

@@ -59,7 +59,6 @@ impl From<&core::RazorpayErrorBody> for RazorpayErrorBody {
 /// `TIMEOUT`, `CONNECTION_FAILED`, `RESPONSE_TOO_LARGE`, `UNEXPECTED_RESPONSE`,
 /// `INVALID_CONFIG`, or a validation code such as `AMOUNT_BELOW_MINIMUM`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum ClientError {
     /// The configuration cannot be used (missing key, bad URL, zero timeout).

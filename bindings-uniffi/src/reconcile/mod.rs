@@ -20,7 +20,6 @@ mod types;
 /// Why an input or a stored state could not be applied. `code()` is on the base type in every
 /// language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-// Kotlin `toString()` and Swift `description` print the Rust message (code first).
 #[uniffi::export(Display)]
 pub enum ReconcileError {
     /// The stored state is not usable (`RECONCILE_INVALID_STATE`).
