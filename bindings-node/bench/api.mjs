@@ -72,26 +72,42 @@ function child(which, sandbox, keyId, keySecret, fixtures, perKind) {
   })
 }
 
-/** Peak resident memory of each client in its own process; { official, ours } in KiB. */
-export async function memoryBenchmark({ kit, sandbox, keyId, keySecret, quick }) {
-  const setupClient = new kit.Razorpay({ key_id: keyId, key_secret: keySecret, baseUrl: sandbox.url })
-  const runs = quick ? 1 : 3
+/**
+ * Peak resident memory of each client in its own process; { official, ours } in KiB. Every
+ * child gets a fresh sandbox (started with `startSandbox`), so neither client meets a sandbox
+ * the other has filled (customers.create slows down as the customer list grows). Rounds
+ * alternate which client goes first; BENCH_RSS_RUNS sets their number (default 5, quick 1).
+ */
+export async function memoryBenchmark({ kit, startSandbox, keyId, keySecret, quick }) {
+  const runs = Number(process.env.BENCH_RSS_RUNS ?? (quick ? 1 : 5))
   const perKind = quick ? 500 : 2_000
-  const samples = { official: [], ours: [] }
+  const samples = { official: [], ours: [], node: [] }
   for (let run = 0; run < runs; run += 1) {
-    for (const who of run % 2 ? ['ours', 'official'] : ['official', 'ours']) {
-      const fixtures = await prepare(setupClient, sandbox.url, `rss${run}${who}`)
-      samples[who].push(await child(who, sandbox, keyId, keySecret, fixtures, perKind))
+    for (const who of run % 2 ? ['ours', 'official', 'node'] : ['node', 'official', 'ours']) {
+      const sandbox = await startSandbox()
+      try {
+        const setupClient = new kit.Razorpay({ key_id: keyId, key_secret: keySecret, baseUrl: sandbox.url })
+        const fixtures = await prepare(setupClient, sandbox.url, `rss${run}${who}`)
+        const started = Date.now()
+        const sample = await child(who, sandbox, keyId, keySecret, fixtures, perKind)
+        samples[who].push(sample)
+        console.error(`rss run ${run + 1}/${runs} ${who}: peak ${(sample.peakRssKiB / 1024).toFixed(1)} MiB, end ${(sample.finalRssKiB / 1024).toFixed(1)} MiB (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      } finally {
+        await sandbox.stop()
+      }
     }
   }
   const peak = (who) => median(samples[who].map((s) => s.peakRssKiB))
   const final = (who) => median(samples[who].map((s) => s.finalRssKiB))
   const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`
-  console.log(`\n## Resident memory: each client alone in a child process running ${perKind} of each call at concurrency ${CONCURRENCY} (median of ${runs})\n`)
+  const all = (who, key) => samples[who].map((s) => (s[key] / 1024).toFixed(1)).join(', ')
+  console.log(`\n## Resident memory: each client alone in a child process running ${perKind} of each call at concurrency ${CONCURRENCY} (median of ${runs}, fresh sandbox each)\n`)
   console.log('| client | peak RSS | RSS at the end |')
   console.log('|---|---|---|')
   console.log(`| official razorpay (axios) | ${mib(peak('official'))} | ${mib(final('official'))} |`)
   console.log(`| @checkout-kit/node | ${mib(peak('ours'))} | ${mib(final('ours'))} |`)
-  console.log(`\npeak RSS ours / official: ${(peak('ours') / peak('official')).toFixed(2)}`)
+  console.log(`| node alone (no client, no calls) | ${mib(peak('node'))} | ${mib(final('node'))} |`)
+  console.log(`\npeak RSS ours / official: ${(peak('ours') / peak('official')).toFixed(2)}; above node alone: ours ${mib(peak('ours') - peak('node'))}, official ${mib(peak('official') - peak('node'))}`)
+  console.log(`\nper run (MiB): official peak ${all('official', 'peakRssKiB')}; ours peak ${all('ours', 'peakRssKiB')}; node alone ${all('node', 'peakRssKiB')}`)
   return { official: peak('official'), ours: peak('ours'), samples }
 }
