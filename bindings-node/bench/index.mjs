@@ -3,8 +3,9 @@
 //      our verifyWebhookSignature and WebhookVerifier.verify vs the official
 //      validateWebhookSignature;
 //   2. API calls (orders.create, orders.fetch, payments.all, payments.refund,
-//      customers.create) at concurrency 64, both clients against the same razorpay-sandbox,
-//      and each client's resident memory in a child process of its own (bench/api.mjs).
+//      customers.create) at concurrency 64, both clients against the same razorpay-sandbox
+//      (a fresh one per call), and each client's resident memory in a child process of its
+//      own (bench/api.mjs).
 // Prints medians and ratios. Run with `npm run bench` (release builds of the module and the
 // sandbox); BENCH_QUICK=1 shortens it. `--only <part>[,<part>]` runs only some parts:
 // `webhook`, `api` (throughput) or `rss` (resident memory), e.g. `npm run bench -- --only rss`;
@@ -119,15 +120,8 @@ console.log(`# @checkout-kit/node benchmark\n\nnode ${process.version}, razorpay
 const webhook = parts.has('webhook') ? webhookBenchmark() : null
 const context = { kit, Razorpay, startSandbox, keyId: 'rzp_test_bench', keySecret: 'bench_secret', quick }
 let calls = null
-if (parts.has('api')) {
-  const sandbox = await startSandbox()
-  try {
-    calls = await throughputBenchmark({ ...context, sandbox })
-  } finally {
-    await sandbox.stop()
-  }
-}
-// Each memory run starts a sandbox of its own, so both clients meet the same sandbox state.
+// Each call (throughput) and each memory child gets a sandbox of its own, started afresh.
+if (parts.has('api')) calls = await throughputBenchmark(context)
 const memory = parts.has('rss') ? await memoryBenchmark(context) : null
 
 const targets = []
