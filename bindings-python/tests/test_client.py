@@ -56,10 +56,10 @@ def test_full_checkout_then_refunds(sandbox):
 
         # The browser never called back and no webhook came: resolve by fetching.
         state = ck.create_payment_state(order.id, order.amount, order.currency)
-        fetched = ck.apply_fetched_payment(state, payment.json)
+        fetched = ck.apply_fetched_payment(state, payment)
         assert fetched.status == ck.PaymentOrderStatus.PAID
         assert fetched.effects[0] == ck.Effect.MARK_ORDER_PAID(razorpay_order_id=order.id, amount=50000, currency="INR")
-        both = ck.apply_fetched_order(fetched.state_json, order.json)
+        both = ck.apply_fetched_order(fetched.state_json, order)
         assert both.status == ck.PaymentOrderStatus.PAID and both.effects == []
 
         partial = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))
@@ -78,7 +78,7 @@ def test_full_checkout_then_refunds(sandbox):
         assert edited.notes == {"user": "u_7", "stage": "refunded"}
         listed = await client.orders().list(ck.ListOrders(receipt="cart_42"))
         assert order.id in [o.id for o in listed]
-        assert payment.id in [p.id for p in await client.payments().list(ck.ListFilter(count=100))]
+        assert payment.id in [p.id for p in await client.payments().list(ck.ListPayments(count=100))]
         assert order.id in [o.id for o in await client.orders().list(ck.ListOrders(since=order.created_at, until=order.created_at + 5))]
         assert await client.orders().list(ck.ListOrders(until=order.created_at - 86400)) == []
 

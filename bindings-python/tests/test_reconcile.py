@@ -147,7 +147,7 @@ def test_json_door_and_errors():
         webhook("", event("payment.captured"))(state)
     assert info.value.code == "RECONCILE_INVALID_INPUT"
     with pytest.raises(ck.ReconcileError.InvalidJson):
-        ck.apply_fetched_payment(state, "not json")
+        ck.apply_fetched_payment("not json", ck.parse_unverified_webhook_event(event("payment.captured")).payment)
     with pytest.raises(ck.ReconcileError.Unverified) as info:
         ck.apply_callback(state, ORDER, "pay_A", "0" * 64, KEY_SECRET)
     assert info.value.code == "SIGNATURE_MISMATCH"

@@ -9,7 +9,6 @@
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 mod policy;
-mod types;
 
 use checkout_rules as rules;
 

@@ -4,6 +4,9 @@
 package dev.checkoutkit.tests
 
 import dev.checkoutkit.*
+import dev.checkoutkit.currency.*
+import dev.checkoutkit.razorpay.*
+import dev.checkoutkit.rules.*
 import java.io.File
 import java.net.HttpURLConnection
 import java.net.URI
