@@ -42,7 +42,7 @@ def test_payment_captured_fields(fixtures_dir):
     event = ck.parse_unverified_webhook_event(body)
     raw = json.loads(body)["payload"]["payment"]["entity"]
     p = event.payment
-    assert (p.status, p.order_id, p.method, p.captured) == ("captured", raw["order_id"], raw["method"], True)
+    assert (p.status, p.order_id, p.method, p.captured) == (ck.PaymentStatus.CAPTURED(), raw["order_id"], raw["method"], True)
 
 
 def test_forged_bodies_are_never_parsed():

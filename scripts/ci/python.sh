@@ -50,7 +50,7 @@ esac
 # The listing is read whole first: `grep -q` stopping early would SIGPIPE tar under pipefail.
 SDIST_LISTING="$(tar -tzf "$SDIST")"
 for member in checkout_kit/__init__.py checkout_kit/_uniffi.py checkout_kit/checkout_rules.py \
-  checkout_kit/checkout_currency.py; do
+  checkout_kit/checkout_currency.py checkout_kit/razorpay_core.py; do
   grep -q "/python/$member\$" <<<"$SDIST_LISTING" || { echo "sdist lacks $member" >&2; exit 1; }
 done
 

@@ -5,7 +5,7 @@ Two doors onto one library, under one set of names:
 * ``_uniffi`` — uniffi's generated Python for the whole API (the async ``RazorpayClient``,
   reconciliation, webhook records, checkout options, every record and error class), the same
   API Kotlin and Swift get. The core crates' own records and enums come in uniffi's modules of
-  those crates (``checkout_rules``, ``checkout_currency``), re-exported here under the same
+  those crates (``checkout_rules``, ``checkout_currency``, ``razorpay_core``), re-exported here under the same
   names as before, so ``checkout_kit.Cart`` is ``checkout_kit.checkout_rules.Cart``.
 * ``_native`` — PyO3 functions for the calls a server makes on every request: payment and
   webhook signatures, ``WebhookVerifier``, ``format_minor_units``, and cart validation against a
@@ -19,12 +19,14 @@ import atexit as _atexit
 import ctypes as _ctypes
 
 from . import _native
-from . import _uniffi, checkout_currency, checkout_rules
+from . import _uniffi, checkout_currency, checkout_rules, razorpay_core
 from .checkout_currency import *  # noqa: F401,F403  (the currency records)
 from .checkout_rules import *  # noqa: F401,F403  (the cart records)
+from .razorpay_core import *  # noqa: F401,F403  (entities, statuses, checkout, reconciliation)
 from ._uniffi import *  # noqa: F401,F403  (the whole generated API)
 
-__all__ = list(checkout_currency.__all__) + list(checkout_rules.__all__) + list(_uniffi.__all__)
+_MODULES = (checkout_currency, checkout_rules, razorpay_core, _uniffi)
+__all__ = [name for module in _MODULES for name in module.__all__]
 
 # --- Signatures and webhooks: straight to razorpay-core ------------------------------------
 verify_payment_signature = _native.verify_payment_signature
