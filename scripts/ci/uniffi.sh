@@ -3,7 +3,8 @@
 #  - Python: generated here to prove it generates; the package is bindings-python's stage
 #    (scripts/ci/python.sh: maturin wheel + PyO3 fast paths, tests from the installed wheel);
 #  - Kotlin: compile the generated code with -Werror and run the Kotlin test program;
-#  - Swift: check the sources, header and modulemap exist (compiling them needs macOS).
+#  - Swift: check every component's source and header exist, the one modulemap lists all headers
+#    and the headers compile together (compiling the Swift needs macOS).
 # Installs what it needs (kotlin-compiler from npm, JNA from Debian) into
 # gitignored folders; generated code goes to bindings-uniffi/generated/ (gitignored).
 set -euo pipefail
@@ -49,15 +50,21 @@ grep -q 'android.system.SystemCleaner' "$GEN/kotlin-android/dev/checkoutkit/chec
   --module-name CheckoutKitFFI --modulemap-filename CheckoutKitFFI.modulemap "$LIB" "$GEN/swift")
 
 echo "--- swift: sources, headers and modulemap (compiling them needs macOS + Xcode)"
-for f in CheckoutKit CheckoutRules CheckoutCurrency; do
+for f in CheckoutKit CheckoutRules CheckoutCurrency RazorpayCore; do
   test -s "$GEN/swift/$f.swift" || { echo "swift: $f.swift was not generated" >&2; exit 1; }
   grep -q "header \"${f}FFI.h\"" "$GEN/swift/CheckoutKitFFI.modulemap" ||
     { echo "swift: the modulemap lacks ${f}FFI.h" >&2; exit 1; }
   grep -q 'import CheckoutKitFFI' "$GEN/swift/$f.swift"
 done
 test "$(grep -c '^module ' "$GEN/swift/CheckoutKitFFI.modulemap")" = 1
+# One C module over four headers: they must compile together in one translation unit (the C
+# compiler that links Rust here; `_Nullable`/`_Nonnull` are clang's annotations).
+(cd "$GEN/swift" && for h in *.h; do echo "#include \"$h\""; done) > "$GEN/swift-headers.c"
+cc -fsyntax-only -Wall -Werror -D_Nullable= -D_Nonnull= -I "$GEN/swift" "$GEN/swift-headers.c"
 grep -q 'public func formatMinorUnits' "$GEN/swift/CheckoutKit.swift"
 grep -q 'public struct CartReport' "$GEN/swift/CheckoutRules.swift"
+grep -q 'public struct Payment' "$GEN/swift/RazorpayCore.swift"
+grep -q 'case unknown(value: String' "$GEN/swift/RazorpayCore.swift" # statuses: Unknown(value)
 grep -q "open class RazorpayClient" "$GEN/swift/CheckoutKit.swift"
 grep -q "func create(order: CreateOrder) async throws" "$GEN/swift/CheckoutKit.swift"
 echo "swift: $(cat "$GEN"/swift/*.swift | wc -l) lines of Swift in $(ls "$GEN"/swift/*.swift | wc -l) files, headers and one modulemap"
