@@ -1,6 +1,8 @@
 //! The typed resources of the API table against the sandbox: each answer decodes into its
 //! model type (customers, plans, subscriptions, payment links), unknown request parameters are
 //! passed through, validation happens before sending, and an answer of another kind is refused.
+//! The answers typed last (on-demand settlements, `{"success": true}`)
+//! decode from the sandbox too, and the `[]` of a deletion stays a plain JSON value.
 
 use checkout_kit_tests::sandbox as support;
 
@@ -123,4 +125,59 @@ async fn validation_runs_before_sending_and_other_entities_are_refused() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "UNEXPECTED_RESPONSE");
+}
+
+#[tokio::test]
+async fn settlements_links_and_acknowledgements_come_back_typed() {
+    let sandbox = support::sandbox().await;
+    let client = support::client(&sandbox);
+
+    // A captured ₹1,000 payment gives a balance to settle on demand.
+    let order = client
+        .orders()
+        .create(&razorpay_core::client::CreateOrder::new(100_000, "INR"))
+        .await
+        .expect("order");
+    sandbox.pay(&order.id).expect("paid");
+    let instant = client
+        .settlements()
+        .create_ondemand_settlement(&json!({"amount": 50_000, "description": "vendors"}))
+        .await
+        .expect("on-demand settlement");
+    assert!(instant.id.starts_with("setlod_"), "{}", instant.id);
+    assert_eq!(instant.amount_requested, Some(50_000));
+    let expanded = client
+        .settlements()
+        .fetch_ondemand_settlement_by_id(&instant.id, &json!({"expand[]": "ondemand_payouts"}))
+        .await
+        .expect("fetch");
+    let payouts = expanded.ondemand_payouts.expect("payouts expanded");
+    assert_eq!(payouts.items[0].amount, Some(50_000));
+    let page = client
+        .settlements()
+        .fetch_all_ondemand_settlement(&())
+        .await
+        .expect("list");
+    assert_eq!(page.items[0].id, instant.id);
+
+    let link = client
+        .payment_link()
+        .create(&json!({"amount": 1_000, "currency": "INR", "description": "Invoice 8"}))
+        .await
+        .expect("payment link created");
+    let notified = client
+        .payment_link()
+        .notify_by(&link.id, "sms")
+        .await
+        .expect("notified");
+    assert!(notified.success.is_some_and(|s| s.get()));
+
+    // Deleting an item answers `[]`: nothing to type, kept as JSON.
+    let item = client
+        .items()
+        .create(&json!({"name": "Book", "amount": 20_000, "currency": "INR"}))
+        .await
+        .expect("item");
+    let deleted = client.items().delete(&item.id).await.expect("deleted");
+    assert_eq!(deleted, json!([]));
 }

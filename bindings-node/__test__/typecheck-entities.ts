@@ -1,7 +1,7 @@
 // Compile-only check (tsc --noEmit, run by `npm test`): the Razorpay class's methods return
 // the generated model types (types/razorpay.d.ts, from razorpay-core's Rust types), and
 // webhook payloads are typed for every documented event.
-import type { Collection, Customer, Order, Reversal, Token, WebhookEvent } from '../index'
+import type { Collection, Customer, Order, PaymentStep, Reversal, SettlementReconItem, Token, WebhookEvent } from '../index'
 import DefaultRazorpay from '../index'
 
 async function typedAnswers(event: WebhookEvent): Promise<void> {
@@ -14,8 +14,21 @@ async function typedAnswers(event: WebhookEvent): Promise<void> {
   const order: Order = await rzp.orders.fetch('order_1')
   // @ts-expect-error a customer is not an order
   const wrong: Order = await rzp.customers.fetch('cust_1')
-  // Untyped answers stay `any`.
-  const otp: { next: string[] } = await rzp.payments.otpGenerate('pay_1')
+  // The S2S steps, IINs, recon lines and the payment-link list are typed too.
+  const otp: PaymentStep = await rzp.payments.otpGenerate('pay_1')
+  const signature: string | null | undefined = (await rzp.payments.otpSubmit('pay_1', { otp: '1234' })).razorpay_signature
+  // @ts-expect-error a payment step is not a payment
+  const notPayment: Order = await rzp.payments.createPaymentJson({ amount: 100 })
+  const network: string | null | undefined = (await rzp.iins.fetch('412345')).network
+  const iins: Array<string> | undefined = (await rzp.iins.all({ flow: 'otp' })).iins
+  const lines: Collection<SettlementReconItem> = await rzp.settlements.reports({ year: 2020, month: 9 })
+  const fee: number | null | undefined = lines.items[0]?.fee
+  const links: number = (await rzp.paymentLink.all({})).payment_links.length
+  const pending: number | null | undefined = (await rzp.settlements.fetchOndemandSettlementById('setlod_1', {})).amount_pending
+  // @ts-expect-error a recon line's notes are not Notes (Razorpay writes a string there)
+  const reconNotes: { [key: string]: string } = lines.items[0]!.notes
+  // Answers with nothing to type (`[]` on deletions) stay `any`.
+  const deleted: { anything: true } = await rzp.items.delete('item_1')
   rzp.plans.fetch('plan_1', (error, plan) => void [error, plan?.item?.amount])
 
   const settled: number | undefined = event.payload.settlement?.entity.amount
@@ -26,6 +39,6 @@ async function typedAnswers(event: WebhookEvent): Promise<void> {
   const account: string | undefined = event.payload.account?.entity.id
   const va: number | null | undefined = event.payload.virtual_account?.entity.amount_paid
   const dispute: number | undefined = event.payload.dispute?.entity.amount
-  void email, method, reversal, order, wrong, otp, settled, qr, transferred, token, validation, account, va, dispute
+  void email, method, reversal, order, wrong, otp, signature, notPayment, network, iins, fee, links, pending, reconNotes, deleted, settled, qr, transferred, token, validation, account, va, dispute
 }
 void typedAnswers

@@ -1657,6 +1657,704 @@ tnc?: { [key in string]: JsonValue } | null,
  */
 requested_at?: number | null, };
 
+export type PaymentLinkList = { 
+/**
+ * The links.
+ */
+payment_links: Array<PaymentLink>, };
+
+export type PaymentStep = { 
+/**
+ * The payment, `pay_…`.
+ */
+razorpay_payment_id?: string | null, 
+/**
+ * The order, `order_…` (when the payment is done).
+ */
+razorpay_order_id?: string | null, 
+/**
+ * Signature of `order_id|payment_id` (when the payment is done).
+ */
+razorpay_signature?: string | null, 
+/**
+ * What to do next: action objects, or action names after an OTP resend.
+ */
+next?: Array<JsonValue> | null, 
+/**
+ * UPI intent link (`upi://pay?…`).
+ */
+link?: string | null, 
+/**
+ * Card facts for the OTP page (`issuer`, `network`, `last4`, `iin`).
+ */
+metadata?: { [key in string]: JsonValue } | null, 
+/**
+ * JSON v1: `first`, `otp`, `respawn`, …
+ */
+type?: string | null, 
+/**
+ * JSON v1: the request to send next (`url`, `method`, `content`).
+ */
+request?: { [key in string]: JsonValue } | null, 
+/**
+ * JSON v1: the payment method.
+ */
+method?: string | null, 
+/**
+ * JSON v1: the fields still missing.
+ */
+missing?: Array<string> | null, };
+
+export type VpaValidation = { 
+/**
+ * The address checked.
+ */
+vpa?: string | null, 
+/**
+ * Whether it exists.
+ */
+success?: LenientBool | null, 
+/**
+ * The account holder's name, when it exists.
+ */
+customer_name?: string | null, };
+
+export type PaymentMethods = { 
+/**
+ * Always `"methods"`.
+ */
+entity?: string | null, 
+/**
+ * Cards of any kind.
+ */
+card?: LenientBool | null, 
+/**
+ * Debit cards.
+ */
+debit_card?: LenientBool | null, 
+/**
+ * Credit cards.
+ */
+credit_card?: LenientBool | null, 
+/**
+ * Prepaid cards.
+ */
+prepaid_card?: LenientBool | null, 
+/**
+ * Card networks by code (`"VISA": 1`, …).
+ */
+card_networks?: { [key in string]: JsonValue } | null, 
+/**
+ * Card sub-types (`consumer`, `business`, `premium`).
+ */
+card_subtype?: { [key in string]: JsonValue } | null, 
+/**
+ * American Express.
+ */
+amex?: LenientBool | null, 
+/**
+ * Netbanking banks by code (`"HDFC": "HDFC Bank"`), or `[]` when none.
+ */
+netbanking?: JsonValue | null, 
+/**
+ * Wallets by code, or `[]` when none.
+ */
+wallet?: JsonValue | null, 
+/**
+ * Card EMI.
+ */
+emi?: LenientBool | null, 
+/**
+ * UPI.
+ */
+upi?: LenientBool | null, 
+/**
+ * Cardless EMI providers, or `[]`.
+ */
+cardless_emi?: JsonValue | null, 
+/**
+ * Pay-later providers, or `[]`.
+ */
+paylater?: JsonValue | null, 
+/**
+ * Google Pay cards.
+ */
+google_pay_cards?: LenientBool | null, 
+/**
+ * Apps (`cred`, `twid`, …) by code.
+ */
+app?: { [key in string]: JsonValue } | null, 
+/**
+ * Google Pay.
+ */
+gpay?: LenientBool | null, 
+/**
+ * EMI types (`credit`, `debit`).
+ */
+emi_types?: { [key in string]: JsonValue } | null, 
+/**
+ * e-NACH / NACH.
+ */
+nach?: LenientBool | null, };
+
+export type Iin = { 
+/**
+ * The IIN (first 6 or 9 digits).
+ */
+iin: string, 
+/**
+ * Always `"iin"`.
+ */
+entity?: string | null, 
+/**
+ * `Visa`, `MasterCard`, `RuPay`, …
+ */
+network?: string | null, 
+/**
+ * `credit`, `debit`, `prepaid`, `unknown`.
+ */
+type?: string | null, 
+/**
+ * `consumer` or `business`.
+ */
+sub_type?: string | null, 
+/**
+ * Issuing bank code, e.g. `HDFC`.
+ */
+issuer_code?: string | null, 
+/**
+ * Issuing bank name.
+ */
+issuer_name?: string | null, 
+/**
+ * Issued outside India.
+ */
+international?: LenientBool | null, 
+/**
+ * Whether the IIN is a token IIN.
+ */
+is_tokenized?: LenientBool | null, 
+/**
+ * The actual card IIN behind a token IIN.
+ */
+card_iin?: string | null, 
+/**
+ * EMI availability (`{"available": true}`).
+ */
+emi?: { [key in string]: JsonValue } | null, 
+/**
+ * Recurring availability (`{"available": true}`).
+ */
+recurring?: { [key in string]: JsonValue } | null, 
+/**
+ * Authentication types (`[{"type": "3ds"}, {"type": "otp"}]`).
+ */
+authentication_types?: Array<{ [key in string]: JsonValue }> | null, };
+
+export type IinList = { 
+/**
+ * How many IINs Razorpay counts.
+ */
+count?: number | null, 
+/**
+ * The IINs.
+ */
+iins: Array<string>, };
+
+export type BankAccount = { 
+/**
+ * Bank account id, `ba_…`.
+ */
+id: string, 
+/**
+ * `"bank_account"` when present (a deleted account's answer leaves it out).
+ */
+entity?: string | null, 
+/**
+ * Branch IFSC.
+ */
+ifsc?: string | null, 
+/**
+ * Bank name.
+ */
+bank_name?: string | null, 
+/**
+ * Account holder's name.
+ */
+name?: string | null, 
+/**
+ * Merchant notes.
+ */
+notes?: Notes, 
+/**
+ * Account number (masked in most answers).
+ */
+account_number?: string | null, 
+/**
+ * `deleted` once removed from a customer.
+ */
+status?: string | null, };
+
+export type BankTransfer = { 
+/**
+ * Bank transfer id, `bt_…`.
+ */
+id: string, 
+/**
+ * Always `"bank_transfer"`.
+ */
+entity?: string | null, 
+/**
+ * The payment it made, `pay_…`.
+ */
+payment_id?: string | null, 
+/**
+ * `NEFT`, `RTGS`, `IMPS`, `UPI`.
+ */
+mode?: string | null, 
+/**
+ * The bank's reference (UTR).
+ */
+bank_reference?: string | null, 
+/**
+ * Amount, in the currency's smallest unit.
+ */
+amount?: number | null, 
+/**
+ * The remitter's account; `null` when the remitting bank did not say.
+ */
+payer_bank_account?: BankAccount | null, 
+/**
+ * The virtual account credited, `va_…`.
+ */
+virtual_account_id?: string | null, 
+/**
+ * That virtual account.
+ */
+virtual_account?: VirtualAccount | null, };
+
+export type AccountDocuments = { 
+/**
+ * Business proofs (`business_proof_url`, `gst_certificate`, …).
+ */
+business_proof_of_identification?: Array<DocumentFile> | null, 
+/**
+ * Other business documents (`form_12_a_url`, `cancelled_cheque`, …).
+ */
+additional_documents?: Array<DocumentFile> | null, 
+/**
+ * A stakeholder's proof of address (`aadhar_front`, `passport_back`, …).
+ */
+individual_proof_of_address?: Array<DocumentFile> | null, 
+/**
+ * A stakeholder's proof of identity (`personal_pan`).
+ */
+individual_proof_of_identification?: Array<DocumentFile> | null, };
+
+export type DocumentFile = { 
+/**
+ * The document type, e.g. `business_proof_url`.
+ */
+type?: string | null, 
+/**
+ * Where Razorpay keeps it.
+ */
+url?: string | null, };
+
+export type RtoReview = { 
+/**
+ * `low`, `medium` or `high`.
+ */
+risk_tier?: string | null, 
+/**
+ * Why.
+ */
+rto_reasons?: Array<RtoReason> | null, };
+
+export type RtoReason = { 
+/**
+ * Machine name, e.g. `short_shipping_address`.
+ */
+reason?: string | null, 
+/**
+ * Human text.
+ */
+description?: string | null, 
+/**
+ * Group, e.g. `address`.
+ */
+bucket?: string | null, };
+
+export type Fulfillment = { 
+/**
+ * Always `"order.fulfillment"`.
+ */
+entity?: string | null, 
+/**
+ * The order.
+ */
+order_id?: string | null, 
+/**
+ * `cod`, `upi`, `card`, …
+ */
+payment_method?: string | null, 
+/**
+ * The shipment.
+ */
+shipping?: FulfillmentShipping | null, };
+
+export type FulfillmentShipping = { 
+/**
+ * Courier's waybill number.
+ */
+waybill?: string | null, 
+/**
+ * `rto`, `delivered`, `cancelled`, …
+ */
+status?: string | null, 
+/**
+ * Courier, e.g. `Bluedart`.
+ */
+provider?: string | null, };
+
+export type Eligibility = { 
+/**
+ * The amount checked, in the currency's smallest unit. Razorpay's sample writes it as a
+ * string (`"500000"`), so it is kept as sent; [`Eligibility::amount_minor`] reads both.
+ */
+amount?: JsonValue | null, 
+/**
+ * ISO 4217 currency code.
+ */
+currency?: string | null, 
+/**
+ * The customer checked (`id`, `contact`, …).
+ */
+customer?: { [key in string]: JsonValue } | null, 
+/**
+ * One verdict per instrument.
+ */
+instruments: Array<EligibilityInstrument>, };
+
+export type EligibilityInstrument = { 
+/**
+ * `emi`, `paylater`, `cardless_emi`.
+ */
+method?: string | null, 
+/**
+ * Card issuer, for card EMI (`HDFC`).
+ */
+issuer?: string | null, 
+/**
+ * Card type, for card EMI (`debit`, `credit`).
+ */
+type?: string | null, 
+/**
+ * Provider, for pay later and cardless EMI (`getsimpl`, `zestmoney`).
+ */
+provider?: string | null, 
+/**
+ * The check's id, `elig_…` (for `fetchEligibility`).
+ */
+eligibility_req_id?: string | null, 
+/**
+ * `{"status": "eligible"}`, or `ineligible` with Razorpay's `error`.
+ */
+eligibility?: { [key in string]: JsonValue } | null, };
+
+export type Deleted = { 
+/**
+ * Whether the token was deleted.
+ */
+deleted?: LenientBool | null, };
+
+export type Success = { 
+/**
+ * Whether the notification went out.
+ */
+success?: LenientBool | null, };
+
+export type Tnc = { 
+/**
+ * Id, `tnc_map_…`.
+ */
+id: string, 
+/**
+ * Always `"tnc_map"`.
+ */
+entity?: string | null, 
+/**
+ * The product family, e.g. `payments`.
+ */
+product_name?: string | null, 
+/**
+ * Document URLs by name (`terms`, `privacy`, `agreement`).
+ */
+tnc?: { [key in string]: JsonValue } | null, 
+/**
+ * When they were last published, Unix seconds.
+ */
+last_published_at?: number | null, };
+
+export type CardReference = { 
+/**
+ * Card network, e.g. `Visa`.
+ */
+network?: string | null, 
+/**
+ * Payment Account Reference.
+ */
+payment_account_reference?: string | null, 
+/**
+ * Network reference id, where the network gives one.
+ */
+network_reference_id?: string | null, };
+
+export type CardNumber = string;
+
+export type TokenCard = { 
+/**
+ * Card (or network token) number; `Debug` prints it redacted.
+ */
+number?: CardNumber | null, 
+/**
+ * Expiry month (Razorpay's sample writes `"12"`).
+ */
+expiry_month?: JsonValue | null, 
+/**
+ * Expiry year (Razorpay's sample writes `2021`).
+ */
+expiry_year?: JsonValue | null, 
+/**
+ * Network token cryptogram, when sent; `Debug` prints it redacted.
+ */
+cryptogram_value?: CardNumber | null, };
+
+export type TokenTransactionalData = { 
+/**
+ * The card to charge.
+ */
+card?: TokenCard | null, };
+
+export type OndemandSettlement = { 
+/**
+ * Id, `setlod_…`.
+ */
+id: string, 
+/**
+ * Always `"settlement.ondemand"`.
+ */
+entity?: string | null, 
+/**
+ * Amount asked for, in the currency's smallest unit.
+ */
+amount_requested?: number | null, 
+/**
+ * Amount settled so far.
+ */
+amount_settled?: number | null, 
+/**
+ * Amount still to settle.
+ */
+amount_pending?: number | null, 
+/**
+ * Amount reversed.
+ */
+amount_reversed?: number | null, 
+/**
+ * Fees charged.
+ */
+fees?: number | null, 
+/**
+ * Tax on the fees.
+ */
+tax?: number | null, 
+/**
+ * ISO 4217 currency code.
+ */
+currency?: string | null, 
+/**
+ * Whether the whole balance was asked for.
+ */
+settle_full_balance?: LenientBool | null, 
+/**
+ * `created`, `initiated`, `partially_processed`, `processed`, `reversed`.
+ */
+status?: string | null, 
+/**
+ * Description.
+ */
+description?: string | null, 
+/**
+ * Merchant notes.
+ */
+notes?: Notes, 
+/**
+ * Creation time, Unix seconds.
+ */
+created_at?: number | null, 
+/**
+ * Its payouts (on create, or with `expand[]=ondemand_payouts`).
+ */
+ondemand_payouts?: Collection<OndemandPayout> | null, };
+
+export type OndemandPayout = { 
+/**
+ * Id, `setlodp_…`.
+ */
+id: string, 
+/**
+ * Always `"settlement.ondemand_payout"`.
+ */
+entity?: string | null, 
+/**
+ * When it was initiated, Unix seconds.
+ */
+initiated_at?: number | null, 
+/**
+ * When it was processed, Unix seconds.
+ */
+processed_at?: number | null, 
+/**
+ * When it was reversed, Unix seconds.
+ */
+reversed_at?: number | null, 
+/**
+ * Amount, in the currency's smallest unit.
+ */
+amount?: number | null, 
+/**
+ * Amount settled.
+ */
+amount_settled?: number | null, 
+/**
+ * Fees.
+ */
+fees?: number | null, 
+/**
+ * Tax on the fees.
+ */
+tax?: number | null, 
+/**
+ * Bank reference.
+ */
+utr?: string | null, 
+/**
+ * `created`, `initiated`, `processed`, `reversed`.
+ */
+status?: string | null, 
+/**
+ * Creation time, Unix seconds.
+ */
+created_at?: number | null, };
+
+export type SettlementReconItem = { 
+/**
+ * The object the line is about (`pay_…`, `rfnd_…`, `trf_…`, `adj_…`).
+ */
+entity_id: string, 
+/**
+ * `payment`, `refund`, `transfer`, `adjustment`, `dispute`, …
+ */
+type?: string | null, 
+/**
+ * Debited, in the currency's smallest unit.
+ */
+debit?: number | null, 
+/**
+ * Credited.
+ */
+credit?: number | null, 
+/**
+ * Amount of the object.
+ */
+amount?: number | null, 
+/**
+ * ISO 4217 currency code.
+ */
+currency?: string | null, 
+/**
+ * Fee.
+ */
+fee?: number | null, 
+/**
+ * Tax on the fee.
+ */
+tax?: number | null, 
+/**
+ * Whether the amount is on hold.
+ */
+on_hold?: LenientBool | null, 
+/**
+ * Whether it is settled.
+ */
+settled?: LenientBool | null, 
+/**
+ * Creation time, Unix seconds.
+ */
+created_at?: number | null, 
+/**
+ * Settlement time, Unix seconds.
+ */
+settled_at?: number | null, 
+/**
+ * The settlement, `setl_…`.
+ */
+settlement_id?: string | null, 
+/**
+ * Posting time, Unix seconds.
+ */
+posted_at?: number | null, 
+/**
+ * `default`, …
+ */
+credit_type?: string | null, 
+/**
+ * Description.
+ */
+description?: string | null, 
+/**
+ * Notes: in this report Razorpay writes them as a JSON *string* (`"{}"`) or `null`, so
+ * they are kept as sent.
+ */
+notes?: JsonValue | null, 
+/**
+ * For refunds and transfers, the payment.
+ */
+payment_id?: string | null, 
+/**
+ * The settlement's bank reference.
+ */
+settlement_utr?: string | null, 
+/**
+ * The order, `order_…`.
+ */
+order_id?: string | null, 
+/**
+ * The order's receipt.
+ */
+order_receipt?: string | null, 
+/**
+ * Payment method.
+ */
+method?: string | null, 
+/**
+ * Card network.
+ */
+card_network?: string | null, 
+/**
+ * Card issuer code.
+ */
+card_issuer?: string | null, 
+/**
+ * Card type.
+ */
+card_type?: string | null, 
+/**
+ * The dispute, `disp_…`.
+ */
+dispute_id?: string | null, };
+
 /**
  * The `events` of a webhook configuration: a list of subscribed event names (v1 API) or a map
  * from every event name to whether it is subscribed (v2 API). Both shapes are kept.

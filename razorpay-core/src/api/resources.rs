@@ -32,9 +32,12 @@
 
 #[allow(unused_imports)] // the types are named by the declarations below
 use crate::model::{
-    Account, Addon, Card, Collection, Customer, Dispute, Document, Downtime, FundAccount, Invoice,
-    Item, Order, Payment, PaymentLink, Plan, Product, QrCode, Refund, Reversal, Settlement,
-    Stakeholder, Subscription, Token, Transfer, VirtualAccount, Webhook,
+    Account, AccountDocuments, Addon, BankAccount, BankTransfer, Card, CardReference, Collection,
+    Customer, Deleted, Dispute, Document, Downtime, Eligibility, Fulfillment, FundAccount, Iin,
+    IinList, Invoice, Item, OndemandSettlement, Order, Payment, PaymentLink, PaymentLinkList,
+    PaymentMethods, PaymentStep, Plan, Product, QrCode, Refund, Reversal, RtoReview, Settlement,
+    SettlementReconItem, Stakeholder, Subscription, Success, Tnc, Token, TokenTransactionalData,
+    Transfer, VirtualAccount, VpaValidation, Webhook,
 };
 use serde_json::Value;
 
@@ -174,8 +177,8 @@ typed_api! {
         edit = "edit" (account_id: id, params: params) -> Account;
         fetch = "fetch" (account_id: id) -> Account;
         delete = "delete" (account_id: id) -> Account;
-        upload_account_doc = "uploadAccountDoc" (account_id: id, params: params) -> Value;
-        fetch_account_doc = "fetchAccountDoc" (account_id: id) -> Value;
+        upload_account_doc = "uploadAccountDoc" (account_id: id, params: params) -> AccountDocuments;
+        fetch_account_doc = "fetchAccountDoc" (account_id: id) -> AccountDocuments;
     }
     /// `client.stakeholders()`: the people behind an account (v2).
     new "stakeholders" => stakeholders, Stakeholders {
@@ -183,28 +186,28 @@ typed_api! {
         edit = "edit" (account_id: id, stakeholder_id: id, params: params) -> Stakeholder;
         fetch = "fetch" (account_id: id, stakeholder_id: id) -> Stakeholder;
         all = "all" (account_id: id) -> Collection<Stakeholder>;
-        upload_stakeholder_doc = "uploadStakeholderDoc" (account_id: id, stakeholder_id: id, params: params) -> Value;
-        fetch_stakeholder_doc = "fetchStakeholderDoc" (account_id: id, stakeholder_id: id) -> Value;
+        upload_stakeholder_doc = "uploadStakeholderDoc" (account_id: id, stakeholder_id: id, params: params) -> AccountDocuments;
+        fetch_stakeholder_doc = "fetchStakeholderDoc" (account_id: id, stakeholder_id: id) -> AccountDocuments;
     }
     existing "payments" => payments, Payments {
         all = "all" (params: params) -> Collection<Payment>;
-        create_payment_json = "createPaymentJson" (params: params) -> Value;
-        create_recurring_payment = "createRecurringPayment" (params: params) -> Value;
+        create_payment_json = "createPaymentJson" (params: params) -> PaymentStep;
+        create_recurring_payment = "createRecurringPayment" (params: params) -> PaymentStep;
         edit = "edit" (payment_id: id, params: params) -> Payment;
         fetch_multiple_refund = "fetchMultipleRefund" (payment_id: id, params: params) -> Collection<Refund>;
         fetch_refund = "fetchRefund" (payment_id: id, refund_id: id) -> Refund;
         fetch_transfer = "fetchTransfer" (payment_id: id) -> Collection<Transfer>;
         transfer = "transfer" (payment_id: id, params: params) -> Collection<Transfer>;
-        bank_transfer = "bankTransfer" (payment_id: id) -> Value;
+        bank_transfer = "bankTransfer" (payment_id: id) -> BankTransfer;
         fetch_card_details = "fetchCardDetails" (payment_id: id) -> Card;
         fetch_payment_downtime = "fetchPaymentDowntime" () -> Collection<Downtime>;
         fetch_payment_downtime_by_id = "fetchPaymentDowntimeById" (downtime_id: id) -> Downtime;
-        otp_generate = "otpGenerate" (payment_id: id) -> Value;
-        otp_submit = "otpSubmit" (payment_id: id, params: params) -> Value;
-        otp_resend = "otpResend" (payment_id: id) -> Value;
-        create_upi = "createUpi" (params: params) -> Value;
-        validate_vpa = "validateVpa" (params: params) -> Value;
-        fetch_payment_methods = "fetchPaymentMethods" () -> Value;
+        otp_generate = "otpGenerate" (payment_id: id) -> PaymentStep;
+        otp_submit = "otpSubmit" (payment_id: id, params: params) -> PaymentStep;
+        otp_resend = "otpResend" (payment_id: id) -> PaymentStep;
+        create_upi = "createUpi" (params: params) -> PaymentStep;
+        validate_vpa = "validateVpa" (params: params) -> VpaValidation;
+        fetch_payment_methods = "fetchPaymentMethods" () -> PaymentMethods;
     }
     hand "payments" => payments, Payments {
         fetch = "fetch" (payment_id: id, params: params) -> Payment;
@@ -222,8 +225,8 @@ typed_api! {
         all = "all" (params: params) -> Collection<Order>;
         fetch_payments = "fetchPayments" (order_id: id) -> Collection<Payment>;
         fetch_transfer_order = "fetchTransferOrder" (order_id: id) -> Order;
-        view_rto_review = "viewRtoReview" (order_id: id) -> Value;
-        edit_fulfillment = "editFulfillment" (order_id: id, params: params) -> Value;
+        view_rto_review = "viewRtoReview" (order_id: id) -> RtoReview;
+        edit_fulfillment = "editFulfillment" (order_id: id, params: params) -> Fulfillment;
     }
     hand "orders" => orders, Orders {
         fetch = "fetch" (order_id: id) -> Order;
@@ -238,11 +241,11 @@ typed_api! {
         all = "all" (params: params) -> Collection<Customer>;
         fetch_tokens = "fetchTokens" (customer_id: id) -> Collection<Token>;
         fetch_token = "fetchToken" (customer_id: id, token_id: id) -> Token;
-        delete_token = "deleteToken" (customer_id: id, token_id: id) -> Value;
-        add_bank_account = "addBankAccount" (customer_id: id, params: params) -> Value;
-        delete_bank_account = "deleteBankAccount" (customer_id: id, bank_id: id) -> Value;
-        request_eligibility_check = "requestEligibilityCheck" (params: params) -> Value;
-        fetch_eligibility = "fetchEligibility" (eligibility_id: id) -> Value;
+        delete_token = "deleteToken" (customer_id: id, token_id: id) -> Deleted;
+        add_bank_account = "addBankAccount" (customer_id: id, params: params) -> BankAccount;
+        delete_bank_account = "deleteBankAccount" (customer_id: id, bank_id: id) -> BankAccount;
+        request_eligibility_check = "requestEligibilityCheck" (params: params) -> Eligibility;
+        fetch_eligibility = "fetchEligibility" (eligibility_id: id) -> Eligibility;
     }
     /// `client.transfers()`: Route transfers to linked accounts.
     new "transfers" => transfers, Transfers {
@@ -257,8 +260,9 @@ typed_api! {
     new "tokens" => tokens, Tokens {
         create = "create" (params: params) -> Token;
         fetch = "fetch" (params: params) -> Token;
+        // Answers `[]`: nothing to type, and a type would refuse the day it carries something.
         delete = "delete" (params: params) -> Value;
-        process_payment_on_alternate_pa_or_pg = "processPaymentOnAlternatePAorPG" (params: params) -> Value;
+        process_payment_on_alternate_pa_or_pg = "processPaymentOnAlternatePAorPG" (params: params) -> TokenTransactionalData;
     }
     /// `client.virtual_accounts()`: Smart Collect virtual accounts.
     new "virtualAccounts" => virtual_accounts, VirtualAccounts {
@@ -269,6 +273,7 @@ typed_api! {
         fetch_payments = "fetchPayments" (virtual_account_id: id) -> Collection<Payment>;
         add_receiver = "addReceiver" (virtual_account_id: id, params: params) -> VirtualAccount;
         allowed_payer = "allowedPayer" (virtual_account_id: id, params: params) -> VirtualAccount;
+        // Answers `null` (no body): nothing to type.
         delete_allowed_payer = "deleteAllowedPayer" (virtual_account_id: id, allowed_payer_id: id) -> Value;
     }
     /// `client.invoices()`: invoices.
@@ -276,25 +281,26 @@ typed_api! {
         create = "create" (params: params) -> Invoice;
         edit = "edit" (invoice_id: id, params: params) -> Invoice;
         issue = "issue" (invoice_id: id) -> Invoice;
+        // Answers `[]`: nothing to type, and a type would refuse the day it carries something.
         delete = "delete" (invoice_id: id) -> Value;
         cancel = "cancel" (invoice_id: id) -> Invoice;
         fetch = "fetch" (invoice_id: id) -> Invoice;
         all = "all" (params: params) -> Collection<Invoice>;
-        notify_by = "notifyBy" (invoice_id: id, medium: id) -> Value;
+        notify_by = "notifyBy" (invoice_id: id, medium: id) -> Success;
     }
     /// `client.iins()`: card IIN (BIN) lookups.
     new "iins" => iins, Iins {
-        fetch = "fetch" (token_iin: id) -> Value;
-        all = "all" (params: params) -> Value;
+        fetch = "fetch" (token_iin: id) -> Iin;
+        all = "all" (params: params) -> IinList;
     }
     /// `client.payment_link()`: payment links (the list answer is `{"payment_links": [...]}`).
     new "paymentLink" => payment_link, PaymentLinks {
         create = "create" (params: params) -> PaymentLink;
         cancel = "cancel" (payment_link_id: id) -> PaymentLink;
         fetch = "fetch" (payment_link_id: id) -> PaymentLink;
-        all = "all" (params: params) -> Value;
+        all = "all" (params: params) -> PaymentLinkList;
         edit = "edit" (payment_link_id: id, params: params) -> PaymentLink;
-        notify_by = "notifyBy" (payment_link_id: id, medium: id) -> Value;
+        notify_by = "notifyBy" (payment_link_id: id, medium: id) -> Success;
     }
     /// `client.plans()`: subscription plans.
     new "plans" => plans, Plans {
@@ -307,7 +313,7 @@ typed_api! {
         request_product_configuration = "requestProductConfiguration" (account_id: id, params: params) -> Product;
         edit = "edit" (account_id: id, product_id: id, params: params) -> Product;
         fetch = "fetch" (account_id: id, product_id: id) -> Product;
-        fetch_tnc = "fetchTnc" (product_name: id) -> Value;
+        fetch_tnc = "fetchTnc" (product_name: id) -> Tnc;
     }
     /// `client.subscriptions()`: subscriptions, their add-ons and registration links.
     new "subscriptions" => subscriptions, Subscriptions {
@@ -327,17 +333,18 @@ typed_api! {
     /// `client.addons()`: subscription add-ons.
     new "addons" => addons, Addons {
         fetch = "fetch" (addon_id: id) -> Addon;
+        // Answers `[]`: nothing to type, and a type would refuse the day it carries something.
         delete = "delete" (addon_id: id) -> Value;
         all = "all" (params: params) -> Collection<Addon>;
     }
     /// `client.settlements()`: settlements and on-demand settlements.
     new "settlements" => settlements, Settlements {
-        create_ondemand_settlement = "createOndemandSettlement" (params: params) -> Value;
+        create_ondemand_settlement = "createOndemandSettlement" (params: params) -> OndemandSettlement;
         all = "all" (params: params) -> Collection<Settlement>;
         fetch = "fetch" (settlement_id: id) -> Settlement;
-        fetch_ondemand_settlement_by_id = "fetchOndemandSettlementById" (settlement_id: id, params: params) -> Value;
-        fetch_all_ondemand_settlement = "fetchAllOndemandSettlement" (params: params) -> Collection<Value>;
-        reports = "reports" (params: params) -> Collection<Value>;
+        fetch_ondemand_settlement_by_id = "fetchOndemandSettlementById" (settlement_id: id, params: params) -> OndemandSettlement;
+        fetch_all_ondemand_settlement = "fetchAllOndemandSettlement" (params: params) -> Collection<OndemandSettlement>;
+        reports = "reports" (params: params) -> Collection<SettlementReconItem>;
     }
     /// `client.qr_code()`: UPI QR codes.
     new "qrCode" => qr_code, QrCodes {
@@ -358,12 +365,13 @@ typed_api! {
         fetch = "fetch" (item_id: id) -> Item;
         create = "create" (params: params) -> Item;
         edit = "edit" (item_id: id, params: params) -> Item;
+        // Answers `[]`: nothing to type, and a type would refuse the day it carries something.
         delete = "delete" (item_id: id) -> Value;
     }
     /// `client.cards()`: saved cards and card references.
     new "cards" => cards, Cards {
         fetch = "fetch" (card_id: id) -> Card;
-        request_card_reference = "requestCardReference" (params: params) -> Value;
+        request_card_reference = "requestCardReference" (params: params) -> CardReference;
     }
     /// `client.webhooks()`: webhook configurations (of the merchant, or of a partner's account).
     new "webhooks" => webhooks, Webhooks {
@@ -371,6 +379,7 @@ typed_api! {
         edit = "edit" (params: params, webhook_id: id, account_id: opt_id) -> Webhook;
         all = "all" (params: params, account_id: opt_id) -> Collection<Webhook>;
         fetch = "fetch" (webhook_id: id, account_id: id) -> Webhook;
+        // Answers `[]`: nothing to type, and a type would refuse the day it carries something.
         delete = "delete" (webhook_id: id, account_id: id) -> Value;
     }
     /// `client.documents()`: uploaded files.
@@ -441,7 +450,15 @@ mod tests {
             output_type("transfers.reverse").as_deref(),
             Some("Reversal")
         );
-        assert_eq!(output_type("payments.otpGenerate").as_deref(), Some("any"));
+        assert_eq!(
+            output_type("payments.otpGenerate").as_deref(),
+            Some("PaymentStep")
+        );
+        assert_eq!(
+            output_type("settlements.reports").as_deref(),
+            Some("Collection<SettlementReconItem>")
+        );
+        assert_eq!(output_type("items.delete").as_deref(), Some("any"));
         assert_eq!(output_type("no.such"), None);
     }
 }

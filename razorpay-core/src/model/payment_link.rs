@@ -78,3 +78,13 @@ entity! {
         pub updated_at: Option<i64>,
     }
 }
+
+entity! {
+    /// The answer of `paymentLink.all`: `{"payment_links": [...]}` (not a collection).
+    pub struct PaymentLinkList {
+        /// The links.
+        #[serde(default)]
+        pub payment_links: Vec<PaymentLink>,
+    }
+    missing_defaults: [payment_links]
+}

@@ -3,7 +3,7 @@
 
 use ts_rs::{Config, TS};
 
-use super::{LenientBool, Notes};
+use super::{CardNumber, LenientBool, Notes};
 
 /// Declares a hand-written wire type by name, with its TypeScript body.
 macro_rules! declared {
@@ -47,3 +47,5 @@ declared!(
     "boolean | string | number",
     optional: false
 );
+// A card number or cryptogram: a string on the wire, redacted only in Rust's `Debug`.
+declared!(CardNumber, "CardNumber", "string", optional: false);
