@@ -142,3 +142,50 @@ impl Store {
         Ok(listing::collection(window.page(items)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(value: Value) -> Params {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    fn create(store: &mut Store, email: &str, fail_existing: bool) -> Result<Value, ApiError> {
+        store.create_customer(&params(json!({
+            "email": email, "contact": "9000000001",
+            "fail_existing": if fail_existing { "1" } else { "0" },
+        })))
+    }
+
+    /// Edits move a customer in the (email, contact) index: the existing customer answered is
+    /// always the oldest one holding the pair now, as the former scan in creation order found.
+    #[test]
+    fn edits_keep_the_existing_customer_rule() {
+        let mut store = Store::new(false);
+        let a = create(&mut store, "a@example.com", true).expect("a")["id"].clone();
+        let b = create(&mut store, "b@example.com", true).expect("b")["id"].clone();
+        let b_id = b.as_str().expect("id").to_string();
+        store
+            .edit_customer(&b_id, &params(json!({"email": "a@example.com"})))
+            .expect("edit b");
+        assert_eq!(
+            create(&mut store, "a@example.com", false).expect("a")["id"],
+            a
+        );
+        let a_id = a.as_str().expect("id").to_string();
+        store
+            .edit_customer(&a_id, &params(json!({"email": "c@example.com"})))
+            .expect("edit a");
+        assert_eq!(
+            create(&mut store, "a@example.com", false).expect("b")["id"],
+            b
+        );
+        assert!(create(&mut store, "c@example.com", true).is_err());
+        // Nobody holds b@example.com any more: a new customer is created.
+        let fresh = create(&mut store, "b@example.com", true).expect("new");
+        assert!(fresh["id"] != a && fresh["id"] != b);
+        assert_eq!(store.customer_ids.len(), 3);
+    }
+}
