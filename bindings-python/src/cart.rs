@@ -9,7 +9,8 @@
 //! as uniffi's serialised form of the record types `bindings-uniffi` exports, and
 //! `checkout_kit/__init__.py` reads them with the generated converters, so Python receives the
 //! very `CartReport` / `CheckoutPlan` records the generated module defines (equality, repr and
-//! fields included): checkout-rules' own types, which bindings-uniffi exports as they are.
+//! fields included): checkout-rules' own types, which derive their uniffi shapes themselves
+//! (its `uniffi` feature; Python's module `checkout_kit.checkout_rules`).
 
 use checkout_rules as rules;
 use pyo3::exceptions::PyTypeError;
@@ -24,7 +25,7 @@ use crate::errors::{uniffi_class, variant_error};
 /// (the policy, rarely passed and with nested tables) that comes in serialised.
 mod wire {
     pub(super) use checkout_kit::UniFfiTag as Tag;
-    // checkout-rules' own report and plan: bindings-uniffi exports them as they are.
+    // The report and plan are checkout-rules' own (derived there); these two are the binding's.
     pub(super) use checkout_kit::cart::{CartError, Policy};
 }
 

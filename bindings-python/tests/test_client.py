@@ -22,7 +22,7 @@ def test_full_checkout_then_refunds(sandbox):
 
     async def flow():
         order = await client.orders().create(ck.CreateOrder(amount=50000, currency="INR", receipt="cart_42", notes={"user": "u_7"}))
-        assert order.id.startswith("order_") and order.status == "created"
+        assert order.id.startswith("order_") and order.status == ck.OrderStatus.CREATED()
         assert (order.amount, order.currency, order.receipt, order.notes) == (50000, "INR", "cart_42", {"user": "u_7"})
 
         # The app's side: options for Checkout, then what Checkout hands back.
@@ -44,22 +44,22 @@ def test_full_checkout_then_refunds(sandbox):
             ck.verify_payment_signature(paid.order_id, paid.payment_id, paid.signature, "another_secret")
         payment = await client.payments().fetch(paid.payment_id)
         assert (payment.status, payment.amount, payment.order_id, payment.method, payment.captured) == (
-            "captured",
+            ck.PaymentStatus.CAPTURED(),
             50000,
             order.id,
             "upi",
             True,
         )
         order = await client.orders().fetch(order.id)
-        assert (order.status, order.amount_paid, order.amount_due) == ("paid", 50000, 0)
+        assert (order.status, order.amount_paid, order.amount_due) == (ck.OrderStatus.PAID(), 50000, 0)
         assert [p.id for p in await client.orders().payments(order.id)] == [payment.id]
 
         # The browser never called back and no webhook came: resolve by fetching.
         state = ck.create_payment_state(order.id, order.amount, order.currency)
-        fetched = ck.apply_fetched_payment(state, payment.json)
+        fetched = ck.apply_fetched_payment(state, payment)
         assert fetched.status == ck.PaymentOrderStatus.PAID
         assert fetched.effects[0] == ck.Effect.MARK_ORDER_PAID(razorpay_order_id=order.id, amount=50000, currency="INR")
-        both = ck.apply_fetched_order(fetched.state_json, order.json)
+        both = ck.apply_fetched_order(fetched.state_json, order)
         assert both.status == ck.PaymentOrderStatus.PAID and both.effects == []
 
         partial = await client.payments().refund(payment.id, ck.CreateRefund(amount=10000, idempotency_key="refund-cart-42-a"))
@@ -71,14 +71,14 @@ def test_full_checkout_then_refunds(sandbox):
         assert (await client.refunds().fetch(partial.id)).id == partial.id
         assert {r.id for r in await client.payments().refunds(payment.id)} == {partial.id, rest.id}
         payment = await client.payments().fetch(payment.id)
-        assert (payment.status, payment.amount_refunded) == ("refunded", 50000)
+        assert (payment.status, payment.amount_refunded) == (ck.PaymentStatus.REFUNDED(), 50000)
 
         # Listing and editing.
         edited = await client.orders().edit(order.id, {"user": "u_7", "stage": "refunded"})
         assert edited.notes == {"user": "u_7", "stage": "refunded"}
         listed = await client.orders().list(ck.ListOrders(receipt="cart_42"))
         assert order.id in [o.id for o in listed]
-        assert payment.id in [p.id for p in await client.payments().list(ck.ListFilter(count=100))]
+        assert payment.id in [p.id for p in await client.payments().list(ck.ListPayments(count=100))]
         assert order.id in [o.id for o in await client.orders().list(ck.ListOrders(since=order.created_at, until=order.created_at + 5))]
         assert await client.orders().list(ck.ListOrders(until=order.created_at - 86400)) == []
 
@@ -99,8 +99,8 @@ def test_failed_checkout_payload_keeps_razorpay_error(sandbox):
         assert (result.error.code, result.error.reason, result.error.order_id) == ("BAD_REQUEST_ERROR", "payment_cancelled", order.id)
         assert result.error.payment_id.startswith("pay_")
         failed = await client.payments().fetch(result.error.payment_id)
-        assert (failed.status, failed.error_reason) == ("failed", "payment_cancelled")
-        assert (await client.orders().fetch(order.id)).status == "attempted"
+        assert (failed.status, failed.error_reason) == (ck.PaymentStatus.FAILED(), "payment_cancelled")
+        assert (await client.orders().fetch(order.id)).status == ck.OrderStatus.ATTEMPTED()
 
     asyncio.run(flow())
 

@@ -34,7 +34,7 @@ def test_catalog_is_a_converted_snapshot():
     assert len(catalog) == 1 and catalog.items == items[:1]
     assert catalog == ck.Catalog(items=items[:1]) and catalog != ck.Catalog(items=items)
     # A generated `Catalog` record still works (converted on that call).
-    generated = ck._uniffi.Catalog(items=items[:1])
+    generated = ck.checkout_rules.Catalog(items=items[:1])
     cart = ck.Cart(currency="INR", lines=[ck.CartLine(line_id="l1", product_id="tea", quantity=1, unit_price=100)])
     assert ck.validate_cart(cart, generated) == ck.validate_cart(cart, catalog)
 

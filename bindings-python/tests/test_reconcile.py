@@ -147,7 +147,7 @@ def test_json_door_and_errors():
         webhook("", event("payment.captured"))(state)
     assert info.value.code == "RECONCILE_INVALID_INPUT"
     with pytest.raises(ck.ReconcileError.InvalidJson):
-        ck.apply_fetched_payment(state, "not json")
+        ck.apply_fetched_payment("not json", ck.parse_unverified_webhook_event(event("payment.captured")).payment)
     with pytest.raises(ck.ReconcileError.Unverified) as info:
         ck.apply_callback(state, ORDER, "pay_A", "0" * 64, KEY_SECRET)
     assert info.value.code == "SIGNATURE_MISMATCH"
@@ -220,7 +220,7 @@ def test_end_to_end_webhooks_from_the_sandbox():
         assert receiver.rejected == 0
         # Built from the (duplicated, shuffled) webhooks alone, it matches what the API says.
         api_payment = asyncio.run(client.payments().fetch(payment_id))
-        assert (api_payment.status, api_payment.amount_refunded) == ("refunded", 50000)
+        assert (api_payment.status, api_payment.amount_refunded) == (ck.PaymentStatus.REFUNDED(), 50000)
         assert (state["status"], state["amountPaid"], state["amountRefunded"]) == ("REFUNDED", 50000, 50000)
         assert sum(1 for e in effects if e.is_mark_order_paid()) == 1
         assert sum(1 for e in effects if e.is_notify_customer() and e.notification.is_refund_processed()) == 2

@@ -25,7 +25,7 @@ pub mod reconcile;
 pub mod signature;
 pub mod webhook;
 
-/// The currency records: `checkout-currency`'s own types (declared for uniffi in [`checkout`]).
+/// The currency records: `checkout-currency`'s own types, derived there (its `uniffi` feature).
 pub mod currency {
     pub use checkout_currency::{CurrencyInfo, Grouping};
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::CurrencyError;
 
 /// How the integer part of a formatted amount is grouped.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -20,6 +21,7 @@ pub enum Grouping {
 ///
 /// Amounts are always `i64` minor units: `exponent` is the number of decimal places, so
 /// ₹1.00 is `100` (exponent 2), ¥1 is `1` (exponent 0) and 1.000 KD is `1000` (exponent 3).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

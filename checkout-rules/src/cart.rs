@@ -6,11 +6,13 @@ use serde::{Deserialize, Serialize};
 ///
 /// Every number is taken as given (a negative, zero or absurd quantity is representable) so
 /// that validation can report it instead of failing to parse.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Cart {
     /// The shop's id for the cart, echoed in reports (useful with [`validate_carts`](crate::validate_carts)).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// ISO currency code of the cart (`"INR"`).
@@ -21,11 +23,13 @@ pub struct Cart {
     pub lines: Vec<CartLine>,
     /// Order-level discount (coupon) in minor units, allocated across lines by
     /// [`plan_checkout`](crate::plan_checkout). `0` when absent.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "is_zero")]
     pub order_discount: i64,
 }
 
 /// One line of a cart.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -35,6 +39,7 @@ pub struct CartLine {
     /// The product.
     pub product_id: String,
     /// The variant (size, colour …), if the product has variants.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant_id: Option<String>,
     /// Quantity as the client sent it, possibly zero, negative or absurd.

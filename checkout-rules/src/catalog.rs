@@ -8,6 +8,7 @@ use crate::Cart;
 
 /// A snapshot of the products (and variants) a cart may reference, read by the shop from its
 /// database just before validation. JSON: `{"items": [...]}`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -20,6 +21,7 @@ pub struct Catalog {
 ///
 /// Keyed by `(product_id, variant_id)`: a cart line with a variant matches only the entry with
 /// that variant, a line without one matches only the entry without one.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -27,13 +29,16 @@ pub struct CatalogItem {
     /// The product.
     pub product_id: String,
     /// The variant, if this entry is one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant_id: Option<String>,
     /// `false` for a deleted product kept in the snapshot (reported as PRODUCT_NOT_FOUND).
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     #[serde(default = "yes")]
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub exists: bool,
     /// `false` when the product exists but cannot be bought (unpublished, discontinued).
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     #[serde(default = "yes")]
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub active: bool,
@@ -44,20 +49,25 @@ pub struct CatalogItem {
     /// Units on hand (ignored when stock is not tracked; negative counts as zero).
     pub stock_on_hand: i64,
     /// Whether stock is tracked at all (`true` when absent).
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     #[serde(default = "yes")]
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub track_stock: bool,
     /// Whether tracked stock may go below zero (the order is back-ordered).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub allow_backorder: bool,
     /// Minimum quantity per order.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_quantity: Option<i64>,
     /// Maximum quantity per order.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_quantity: Option<i64>,
     /// The quantity per order must be a multiple of this (packs of 6 …).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity_step: Option<i64>,
 }

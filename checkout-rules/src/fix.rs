@@ -17,6 +17,7 @@ use crate::{Cart, CartLine};
     rename_all = "SCREAMING_SNAKE_CASE",
     rename_all_fields = "camelCase"
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum Fix {
     /// Remove the line.

@@ -159,7 +159,14 @@
 //! reported as `AMOUNT_OVERFLOW`, never wrapped. [`currency`] (the `checkout-currency` crate,
 //! shared with `razorpay-core`) holds the currency table and display formatting (`₹1,234.50`).
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// The `uniffi` feature's generated scaffolding is FFI code and needs `unsafe`; the crate's own
+// code has none, which every build without the feature (the default) enforces.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+
+// The uniffi component `checkout_rules`: its records and enums are the types below, derived under the
+// feature; bindings-uniffi links it (Kotlin package and Swift file names: uniffi.toml).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 pub mod allocate;
 mod batch;

@@ -7,6 +7,7 @@ use crate::report::{CartProblem, CartReport, InvalidItem};
 use crate::{Cart, Catalog, CatalogIndex, Policy, ProblemCode, Severity, validate_cart_indexed};
 
 /// The order to persist for a valid cart: locked prices, exact totals, stock to decrement.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -35,6 +36,7 @@ pub struct CheckoutPlan {
 }
 
 /// One line of the plan.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -59,6 +61,7 @@ pub struct PlannedLine {
 }
 
 /// Units to take out of stock for one catalog item.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -13,14 +13,17 @@ use crate::currency::CurrencyTable;
 /// (100 bp = 1 %). With neither set, any change is within tolerance. Negative limits count as 0.
 /// A change within tolerance is a warning (the shopper pays the current price); beyond it,
 /// the problem is blocking until the shopper accepts the new price.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PriceTolerance {
     /// Largest tolerated change per unit, in minor units.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub absolute: Option<i64>,
     /// Largest tolerated change per unit, in basis points of the price the shopper saw.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_points: Option<i64>,
 }
@@ -55,19 +58,23 @@ impl PriceTolerance {
 }
 
 /// Payable limits for one currency, in minor units.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AmountLimits {
     /// Smallest payable total; overrides the currency table's minimum.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
     /// Largest payable total.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
 }
 
 /// What to do with two lines for the same product and variant.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -62,6 +62,14 @@ pub enum ProblemCode {
     TotalAboveMaximum,
 }
 
+// Problem codes cross uniffi as their stable strings (`OUT_OF_STOCK`, …), as in JSON and Node,
+// so an app built against an older library still reads a code added later.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(ProblemCode, String, {
+    lower: |code| code.as_str().to_owned(),
+    try_lift: |text| Ok(serde_json::from_value(serde_json::Value::String(text))?),
+});
+
 impl ProblemCode {
     /// The wire form, e.g. `"OUT_OF_STOCK"`.
     pub fn as_str(self) -> &'static str {
@@ -99,6 +107,7 @@ impl std::fmt::Display for ProblemCode {
 }
 
 /// Whether a problem stops checkout.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

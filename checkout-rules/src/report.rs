@@ -6,6 +6,7 @@ use crate::{Cart, Fix, ProblemCode, Severity};
 
 /// One problem with one cart line. A line may have several (a price change and a stock
 /// shortage); each has its own entry, ordered by line and then by code precedence.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +54,7 @@ pub struct InvalidItem {
 
 /// A problem with the cart as a whole, evaluated on the cart as it would be checked out
 /// (after every line fix).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -75,6 +77,7 @@ pub struct CartProblem {
 }
 
 /// Totals of a cart in minor units.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -94,6 +97,7 @@ pub struct Totals {
 }
 
 /// The result of [`validate_cart`](crate::validate_cart).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -13,7 +13,14 @@
 //!     .expect("a genuine callback");
 //! ```
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// The `uniffi` feature's generated scaffolding is FFI code and needs `unsafe`; the crate's own
+// code has none, which every build without the feature (the default) enforces.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+
+// The uniffi component `razorpay_core`: the checkout and reconciliation records and enums,
+// derived under the feature; bindings-uniffi links it (names per language: uniffi.toml).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 #[cfg(feature = "client")]
 pub mod api;

@@ -32,7 +32,7 @@ echo "--- build: bindings-uniffi (cdylib + uniffi-bindgen) and the razorpay-sand
 cargo build --locked -p bindings-uniffi -p razorpay-sandbox --lib --bins
 export CHECKOUT_KIT_SANDBOX_BIN="$TARGET_DIR/debug/razorpay-sandbox"
 
-echo "--- generate: bindings-python/python/checkout_kit/_uniffi.py"
+echo "--- generate: uniffi's modules into bindings-python/python/checkout_kit/"
 python3 bindings-python/generate_uniffi.py --bindgen "$TARGET_DIR/debug/uniffi-bindgen" \
   --library "$TARGET_DIR/debug/$LIB_FILE"
 
@@ -49,7 +49,8 @@ case "$(basename "$WHEEL")" in
 esac
 # The listing is read whole first: `grep -q` stopping early would SIGPIPE tar under pipefail.
 SDIST_LISTING="$(tar -tzf "$SDIST")"
-for member in checkout_kit/__init__.py checkout_kit/_uniffi.py; do
+for member in checkout_kit/__init__.py checkout_kit/_uniffi.py checkout_kit/checkout_rules.py \
+  checkout_kit/checkout_currency.py checkout_kit/razorpay_core.py; do
   grep -q "/python/$member\$" <<<"$SDIST_LISTING" || { echo "sdist lacks $member" >&2; exit 1; }
 done
 

@@ -3,7 +3,8 @@
 #  - Python: generated here to prove it generates; the package is bindings-python's stage
 #    (scripts/ci/python.sh: maturin wheel + PyO3 fast paths, tests from the installed wheel);
 #  - Kotlin: compile the generated code with -Werror and run the Kotlin test program;
-#  - Swift: check the sources, header and modulemap exist (compiling them needs macOS).
+#  - Swift: check every component's source and header exist, the one modulemap lists all headers
+#    and the headers compile together (compiling the Swift needs macOS).
 # Installs what it needs (kotlin-compiler from npm, JNA from Debian) into
 # gitignored folders; generated code goes to bindings-uniffi/generated/ (gitignored).
 set -euo pipefail
@@ -24,31 +25,49 @@ echo "--- build: bindings-uniffi (cdylib + uniffi-bindgen) and the razorpay-sand
 cargo build --locked -p bindings-uniffi -p razorpay-sandbox --lib --bins
 LIB="$TARGET_DIR/debug/$LIB_FILE"
 BINDGEN="$TARGET_DIR/debug/uniffi-bindgen"
+SWIFT_BINDGEN="$TARGET_DIR/debug/uniffi-bindgen-swift"
 export CHECKOUT_KIT_SANDBOX_BIN="$TARGET_DIR/debug/razorpay-sandbox"
 test -f "$LIB" || { echo "missing $LIB" >&2; exit 1; }
 
 echo "--- generate: Python, Kotlin, Swift into bindings-uniffi/generated/"
+# The library holds four uniffi components: checkout_kit (this crate) and the core crates'
+# checkout_currency, checkout_rules and razorpay_core (their `uniffi` features). Each becomes
+# its own Python module and Kotlin package (settings: each crate's uniffi.toml).
 rm -rf "$GEN"
-for lang in python kotlin swift; do
-  # Run from the crate so `cargo metadata` finds bindings-uniffi/uniffi.toml.
+for lang in python kotlin; do
+  # Run from the crate so `cargo metadata` finds every crate's uniffi.toml.
   (cd "$ROOT/bindings-uniffi" && "$BINDGEN" generate --no-format --library "$LIB" \
     --language "$lang" --out-dir "$GEN/$lang")
 done
 # The Android flavour of the Kotlin (Android's cleaner instead of java.lang.ref.Cleaner).
 (cd "$ROOT/bindings-uniffi" && "$BINDGEN" generate --no-format --library "$LIB" \
   --language kotlin --config android.toml --out-dir "$GEN/kotlin-android")
+# (Only checkout_kit.kt has objects, so only it needs a cleaner; android.toml sets it for all.)
 grep -q 'android.system.SystemCleaner' "$GEN/kotlin-android/dev/checkoutkit/checkout_kit.kt"
+# Swift: every component's source and header, and one modulemap over all the headers, so they
+# build as the one module CheckoutKit over the one C module CheckoutKitFFI.
+(cd "$ROOT/bindings-uniffi" && "$SWIFT_BINDGEN" --swift-sources --headers --modulemap \
+  --module-name CheckoutKitFFI --modulemap-filename CheckoutKitFFI.modulemap "$LIB" "$GEN/swift")
 
-echo "--- swift: sources, header and modulemap (compiling them needs macOS + Xcode)"
-for f in CheckoutKit.swift CheckoutKitFFI.h CheckoutKitFFI.modulemap; do
-  test -s "$GEN/swift/$f" || { echo "swift: $f was not generated" >&2; exit 1; }
+echo "--- swift: sources, headers and modulemap (compiling them needs macOS + Xcode)"
+for f in CheckoutKit CheckoutRules CheckoutCurrency RazorpayCore; do
+  test -s "$GEN/swift/$f.swift" || { echo "swift: $f.swift was not generated" >&2; exit 1; }
+  grep -q "header \"${f}FFI.h\"" "$GEN/swift/CheckoutKitFFI.modulemap" ||
+    { echo "swift: the modulemap lacks ${f}FFI.h" >&2; exit 1; }
+  grep -q 'import CheckoutKitFFI' "$GEN/swift/$f.swift"
 done
-grep -q 'module CheckoutKitFFI' "$GEN/swift/CheckoutKitFFI.modulemap"
-grep -q 'import CheckoutKitFFI' "$GEN/swift/CheckoutKit.swift"
+test "$(grep -c '^module ' "$GEN/swift/CheckoutKitFFI.modulemap")" = 1
+# One C module over four headers: they must compile together in one translation unit (the C
+# compiler that links Rust here; `_Nullable`/`_Nonnull` are clang's annotations).
+(cd "$GEN/swift" && for h in *.h; do echo "#include \"$h\""; done) > "$GEN/swift-headers.c"
+cc -fsyntax-only -Wall -Werror -D_Nullable= -D_Nonnull= -I "$GEN/swift" "$GEN/swift-headers.c"
 grep -q 'public func formatMinorUnits' "$GEN/swift/CheckoutKit.swift"
+grep -q 'public struct CartReport' "$GEN/swift/CheckoutRules.swift"
+grep -q 'public struct Payment' "$GEN/swift/RazorpayCore.swift"
+grep -q 'case unknown(value: String' "$GEN/swift/RazorpayCore.swift" # statuses: Unknown(value)
 grep -q "open class RazorpayClient" "$GEN/swift/CheckoutKit.swift"
 grep -q "func create(order: CreateOrder) async throws" "$GEN/swift/CheckoutKit.swift"
-echo "swift: $(wc -l < "$GEN/swift/CheckoutKit.swift") lines of Swift, header and modulemap present"
+echo "swift: $(cat "$GEN"/swift/*.swift | wc -l) lines of Swift in $(ls "$GEN"/swift/*.swift | wc -l) files, headers and one modulemap"
 
 echo "--- kotlin: kotlinc (npm kotlin-compiler $KOTLIN_COMPILER_VERSION) + JNA (Debian)"
 KOTLIN_HOME="$TOOLS/kotlin/node_modules/kotlin-compiler"
@@ -72,7 +91,7 @@ KT_OUT="$GEN/kotlin-build"
 mkdir -p "$KT_OUT"
 "$KOTLIN_HOME/bin/kotlinc" -Werror -jvm-target 17 \
   -cp "$JNA_JAR:$COROUTINES_JAR" \
-  "$GEN/kotlin/dev/checkoutkit/checkout_kit.kt" \
+  $(find "$GEN/kotlin" -name '*.kt' | sort) \
   "$ROOT"/bindings-uniffi/tests/kotlin/*.kt \
   -d "$KT_OUT/checkout-kit-tests.jar"
 timeout 600 java -Djna.nosys=false \

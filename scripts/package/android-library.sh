@@ -3,7 +3,8 @@
 # (not run by the test command, which has none):
 #   target/android/checkout-kit/
 #     build.gradle.kts, consumer-rules.pro, src/main/AndroidManifest.xml   (scripts/package/android/)
-#     src/main/java/dev/checkoutkit/checkout_kit.kt     generated with bindings-uniffi/android.toml
+#     src/main/java/dev/checkoutkit/**/*.kt             generated with bindings-uniffi/android.toml
+#                                                       (one file per uniffi component)
 #                                                       (Android's cleaner, not java.lang.ref.Cleaner)
 #     src/main/jniLibs/<abi>/libcheckout_kit.so         arm64-v8a, armeabi-v7a, x86_64, x86
 # Needs: ANDROID_NDK_HOME (or ANDROID_NDK_ROOT), `cargo install cargo-ndk`; the script adds the

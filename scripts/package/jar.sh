@@ -6,7 +6,8 @@
 # kotlinx-coroutines. A user needs the jar and those three: no Rust, no jna.library.path.
 #
 # Usage: scripts/package/jar.sh OUT_DIR KOTLIN_SOURCES_DIR JNA_PREFIX=LIBRARY [JNA_PREFIX=LIBRARY …]
-#   KOTLIN_SOURCES_DIR  uniffi-bindgen's Kotlin output (contains dev/checkoutkit/checkout_kit.kt)
+#   KOTLIN_SOURCES_DIR  uniffi-bindgen's Kotlin output: one file per uniffi component, all compiled
+#                       (dev/checkoutkit/checkout_kit.kt, dev/checkoutkit/rules/checkout_rules.kt, …)
 # Environment: KOTLINC (kotlinc), JNA_JAR and COROUTINES_JAR (compile classpath), and the
 # versions written into the pom: JNA_VERSION, KOTLIN_VERSION, COROUTINES_VERSION.
 set -euo pipefail
@@ -22,9 +23,11 @@ WORK="$OUT/jar-build"
 rm -rf "$WORK"
 mkdir -p "$WORK/classes/META-INF/maven/dev.checkoutkit/checkout-kit"
 "$KOTLINC" -Werror -jvm-target 17 -cp "$JNA_JAR:$COROUTINES_JAR" \
-  "$SOURCES/dev/checkoutkit/checkout_kit.kt" -d "$WORK/classes" 2>&1 |
+  $(find "$SOURCES" -name '*.kt' | sort) -d "$WORK/classes" 2>&1 |
   grep -v '^warning: unable to find kotlin-stdlib.jar' || true
-test -f "$WORK/classes/dev/checkoutkit/RazorpayClient.class" || { echo "kotlinc produced no classes" >&2; exit 1; }
+for class in dev/checkoutkit/RazorpayClient dev/checkoutkit/rules/CartReport dev/checkoutkit/currency/CurrencyInfo; do
+  test -f "$WORK/classes/$class.class" || { echo "kotlinc produced no $class" >&2; exit 1; }
+done
 rm -rf "$WORK/classes/META-INF/main.kotlin_module.tmp"
 
 for pair in "$@"; do

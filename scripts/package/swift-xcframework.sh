@@ -5,7 +5,7 @@
 #                                                        simulator (arm64 + x86_64) and macOS
 #                                                        (arm64 + x86_64), with the C header and
 #                                                        module.modulemap of module CheckoutKitFFI
-#   bindings-uniffi/swift/Sources/CheckoutKit/CheckoutKit.swift   the generated Swift
+#   bindings-uniffi/swift/Sources/CheckoutKit/*.swift           the generated Swift (one file a component)
 # Then `swift build` at the repository root builds the package (Package.swift), and with
 # `--zip` it writes target/swift/CheckoutKit-<version>-swiftpm.zip (Package.swift, the sources,
 # the XCFramework) and prints its SwiftPM checksum.
@@ -27,16 +27,18 @@ for t in "$IOS" "${SIM[@]}" "${MAC[@]}"; do
   cargo build --locked --release --target "$t" -p bindings-uniffi --lib
 done
 # The generator reads the interface from a built library (any target: the interface is the same).
-cargo build --locked --release -p bindings-uniffi --bin uniffi-bindgen
+cargo build --locked --release -p bindings-uniffi --bin uniffi-bindgen-swift
 
 rm -rf "$WORK" "$SWIFT_DIR/CheckoutKitFFI.xcframework" "$SWIFT_DIR/Sources"
 mkdir -p "$WORK/generated" "$WORK/headers" "$WORK/ios-sim" "$WORK/macos" "$SWIFT_DIR/Sources/CheckoutKit"
-(cd bindings-uniffi && "$TARGET_DIR/release/uniffi-bindgen" generate --library \
-  "$TARGET_DIR/${MAC[0]}/release/libcheckout_kit.dylib" --language swift --out-dir "$WORK/generated")
-cp "$WORK/generated/CheckoutKitFFI.h" "$WORK/headers/"
-# An XCFramework's headers directory carries the module map under its standard name.
-cp "$WORK/generated/CheckoutKitFFI.modulemap" "$WORK/headers/module.modulemap"
-cp "$WORK/generated/CheckoutKit.swift" "$SWIFT_DIR/Sources/CheckoutKit/"
+# Every uniffi component in the library (bindings-uniffi and the core crates) gives a Swift file
+# and a header; all the files form the one module CheckoutKit, all the headers the one C module
+# CheckoutKitFFI (one modulemap).
+(cd bindings-uniffi && "$TARGET_DIR/release/uniffi-bindgen-swift" --swift-sources --headers \
+  --modulemap --module-name CheckoutKitFFI --modulemap-filename module.modulemap \
+  "$TARGET_DIR/${MAC[0]}/release/libcheckout_kit.dylib" "$WORK/generated")
+cp "$WORK/generated/"*.h "$WORK/generated/module.modulemap" "$WORK/headers/"
+cp "$WORK/generated/"*.swift "$SWIFT_DIR/Sources/CheckoutKit/"
 
 # One library per platform: fat archives for the simulator and macOS architectures.
 lipo -create $(for t in "${SIM[@]}"; do echo "$TARGET_DIR/$t/release/libcheckout_kit.a"; done) \

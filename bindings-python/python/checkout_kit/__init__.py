@@ -4,7 +4,9 @@ Two doors onto one library, under one set of names:
 
 * ``_uniffi`` — uniffi's generated Python for the whole API (the async ``RazorpayClient``,
   reconciliation, webhook records, checkout options, every record and error class), the same
-  API Kotlin and Swift get.
+  API Kotlin and Swift get. The core crates' own records and enums come in uniffi's modules of
+  those crates (``checkout_rules``, ``checkout_currency``, ``razorpay_core``), re-exported here under the same
+  names as before, so ``checkout_kit.Cart`` is ``checkout_kit.checkout_rules.Cart``.
 * ``_native`` — PyO3 functions for the calls a server makes on every request: payment and
   webhook signatures, ``WebhookVerifier``, ``format_minor_units``, and cart validation against a
   ``Catalog`` converted once. They call the Rust crates directly instead of marshalling through
@@ -17,10 +19,14 @@ import atexit as _atexit
 import ctypes as _ctypes
 
 from . import _native
-from . import _uniffi
+from . import _uniffi, checkout_currency, checkout_rules, razorpay_core
+from .checkout_currency import *  # noqa: F401,F403  (the currency records)
+from .checkout_rules import *  # noqa: F401,F403  (the cart records)
+from .razorpay_core import *  # noqa: F401,F403  (entities, statuses, checkout, reconciliation)
 from ._uniffi import *  # noqa: F401,F403  (the whole generated API)
 
-__all__ = list(_uniffi.__all__)
+_MODULES = (checkout_currency, checkout_rules, razorpay_core, _uniffi)
+__all__ = [name for module in _MODULES for name in module.__all__]
 
 # --- Signatures and webhooks: straight to razorpay-core ------------------------------------
 verify_payment_signature = _native.verify_payment_signature
@@ -70,7 +76,7 @@ def validate_cart(cart, catalog, policy=None):
     """Validates a cart against a catalog snapshot and the shop's policy (``None`` for the
     default). Problems come back in the ``CartReport``, never as an error."""
     data = _native.validate_cart(cart, catalog, _policy_bytes(policy))
-    return _read(_uniffi._UniffiFfiConverterTypeCartReport, data)
+    return _read(checkout_rules._UniffiFfiConverterTypeCartReport, data)
 
 
 def plan_checkout(cart, catalog, policy=None):
@@ -78,8 +84,8 @@ def plan_checkout(cart, catalog, policy=None):
     raises ``CartError.NotReady`` carrying the report."""
     ready, data = _native.plan_checkout(cart, catalog, _policy_bytes(policy))
     if ready:
-        return _read(_uniffi._UniffiFfiConverterTypeCheckoutPlan, data)
-    report = _read(_uniffi._UniffiFfiConverterTypeCartReport, data)
+        return _read(checkout_rules._UniffiFfiConverterTypeCheckoutPlan, data)
+    report = _read(checkout_rules._UniffiFfiConverterTypeCartReport, data)
     raise CartError.NotReady(code="CART_NOT_READY", report=report)  # noqa: F405
 
 

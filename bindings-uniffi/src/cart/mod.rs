@@ -9,7 +9,6 @@
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 mod policy;
-mod types;
 
 use checkout_rules as rules;
 
@@ -126,8 +125,20 @@ fn parse<T: serde::de::DeserializeOwned>(argument: &str, json: &str) -> Result<T
     })
 }
 
-fn parse_policy(json: Option<String>) -> Result<rules::Policy, CartError> {
-    json.map_or_else(|| Ok(rules::Policy::default()), |p| parse("policy", &p))
+/// The three arguments of a JSON door: the cart (or carts, named `argument`), the catalog and
+/// the optional policy.
+fn parse_all<T: serde::de::DeserializeOwned>(
+    argument: &str,
+    json: &str,
+    catalog_json: &str,
+    policy_json: Option<String>,
+) -> Result<(T, rules::Catalog, rules::Policy), CartError> {
+    let policy = policy_json.map_or_else(|| Ok(rules::Policy::default()), |p| parse("policy", &p));
+    Ok((
+        parse(argument, json)?,
+        parse("catalog", catalog_json)?,
+        policy?,
+    ))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -143,9 +154,7 @@ pub fn validate_cart_json(
     catalog_json: String,
     policy_json: Option<String>,
 ) -> Result<String, CartError> {
-    let cart: rules::Cart = parse("cart", &cart_json)?;
-    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
-    let policy = parse_policy(policy_json)?;
+    let (cart, catalog, policy) = parse_all("cart", &cart_json, &catalog_json, policy_json)?;
     Ok(to_json(&rules::validate_cart(&cart, &catalog, &policy)))
 }
 
@@ -156,9 +165,7 @@ pub fn plan_checkout_json(
     catalog_json: String,
     policy_json: Option<String>,
 ) -> Result<String, CartError> {
-    let cart: rules::Cart = parse("cart", &cart_json)?;
-    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
-    let policy = parse_policy(policy_json)?;
+    let (cart, catalog, policy) = parse_all("cart", &cart_json, &catalog_json, policy_json)?;
     rules::plan_checkout(&cart, &catalog, &policy)
         .map(|plan| to_json(&plan))
         .map_err(not_ready)
@@ -171,9 +178,8 @@ pub fn validate_carts_json(
     catalog_json: String,
     policy_json: Option<String>,
 ) -> Result<String, CartError> {
-    let carts: Vec<rules::Cart> = parse("carts", &carts_json)?;
-    let catalog: rules::Catalog = parse("catalog", &catalog_json)?;
-    let policy = parse_policy(policy_json)?;
+    let (carts, catalog, policy): (Vec<Cart>, _, _) =
+        parse_all("carts", &carts_json, &catalog_json, policy_json)?;
     Ok(to_json(&rules::validate_carts(&carts, &catalog, &policy)))
 }
 

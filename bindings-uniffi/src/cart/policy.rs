@@ -11,7 +11,7 @@ use checkout_rules as rules;
 use rules::{AmountLimits, DuplicateLines, PriceTolerance};
 
 use super::CartError;
-use crate::currency::{CurrencyInfo, Grouping};
+use crate::currency::CurrencyInfo;
 
 /// The shop's rules. Every field is optional: `Policy()` is checkout-rules' default policy
 /// (no price increase tolerated, any decrease accepted, Razorpay's minimum amount applied).
@@ -51,9 +51,7 @@ impl TryFrom<Policy> for rules::Policy {
         let defaults = rules::Policy::default();
         let currencies = p
             .currencies
-            .map(|list| {
-                rules::currency::CurrencyTable::new(list.into_iter().map(currency_to_rules))
-            })
+            .map(rules::currency::CurrencyTable::new)
             .transpose()
             .map_err(|e| CartError::InvalidPolicy {
                 code: e.code().to_owned(),
@@ -75,20 +73,5 @@ impl TryFrom<Policy> for rules::Policy {
             duplicate_lines: p.duplicate_lines.unwrap_or(defaults.duplicate_lines),
             currencies,
         })
-    }
-}
-
-fn currency_to_rules(c: CurrencyInfo) -> rules::currency::CurrencyInfo {
-    rules::currency::CurrencyInfo {
-        code: c.code,
-        exponent: c.exponent,
-        symbol: c.symbol,
-        name: c.name,
-        min_amount: c.min_amount,
-        amount_step: c.amount_step,
-        grouping: match c.grouping {
-            Grouping::Thousands => rules::currency::Grouping::Thousands,
-            Grouping::Indian => rules::currency::Grouping::Indian,
-        },
     }
 }

@@ -16,7 +16,6 @@
 
 mod error;
 mod generic;
-mod requests;
 
 use std::time::Duration;
 
@@ -24,7 +23,11 @@ use razorpay_core::client as core;
 
 pub use error::{ClientError, RazorpayErrorBody};
 pub use generic::api_endpoints_json;
-pub use requests::{CreateOrder, CreateRefund, ListFilter, ListOrders, RefundSpeed};
+// The request records are razorpay-core's own (its `uniffi` feature), validated there.
+pub use razorpay_core::client::{
+    CreateOrder, CreateRefund, ListOrders, ListPayments, ListRefunds, RefundSpeed,
+};
+use razorpay_core::model::Notes;
 
 use crate::model::{Order, Payment, Refund};
 
@@ -163,13 +166,12 @@ pub struct Orders {
 impl Orders {
     /// Creates an order (validated before sending; never sent twice).
     pub async fn create(&self, order: CreateOrder) -> Result<Order, ClientError> {
-        let order = self.client.orders().create(&order.into()).await?;
-        Ok(Order::from(&order))
+        Ok(self.client.orders().create(&order).await?)
     }
 
     /// Fetches an order.
     pub async fn fetch(&self, order_id: String) -> Result<Order, ClientError> {
-        Ok(Order::from(&self.client.orders().fetch(&order_id).await?))
+        Ok(self.client.orders().fetch(&order_id).await?)
     }
 
     /// Lists orders.
@@ -178,27 +180,21 @@ impl Orders {
         let page = self
             .client
             .orders()
-            .list(&filter.unwrap_or_default().into())
+            .list(&filter.unwrap_or_default())
             .await?;
-        Ok(page.items.iter().map(Order::from).collect())
+        Ok(page.items)
     }
 
     /// Replaces an order's notes.
-    pub async fn edit(
-        &self,
-        order_id: String,
-        notes: std::collections::HashMap<String, String>,
-    ) -> Result<Order, ClientError> {
-        let edit = core::EditOrder::notes(requests::notes(notes));
-        Ok(Order::from(
-            &self.client.orders().edit(&order_id, &edit).await?,
-        ))
+    pub async fn edit(&self, order_id: String, notes: Notes) -> Result<Order, ClientError> {
+        let edit = core::EditOrder::notes(notes);
+        Ok(self.client.orders().edit(&order_id, &edit).await?)
     }
 
     /// The payments made for an order.
     pub async fn payments(&self, order_id: String) -> Result<Vec<Payment>, ClientError> {
         let page = self.client.orders().payments(&order_id).await?;
-        Ok(page.items.iter().map(Payment::from).collect())
+        Ok(page.items)
     }
 }
 
@@ -212,20 +208,18 @@ pub struct Payments {
 impl Payments {
     /// Fetches a payment.
     pub async fn fetch(&self, payment_id: String) -> Result<Payment, ClientError> {
-        Ok(Payment::from(
-            &self.client.payments().fetch(&payment_id).await?,
-        ))
+        Ok(self.client.payments().fetch(&payment_id).await?)
     }
 
     /// Lists payments.
     #[uniffi::method(default(filter = None))]
-    pub async fn list(&self, filter: Option<ListFilter>) -> Result<Vec<Payment>, ClientError> {
+    pub async fn list(&self, filter: Option<ListPayments>) -> Result<Vec<Payment>, ClientError> {
         let page = self
             .client
             .payments()
-            .list(&filter.unwrap_or_default().into())
+            .list(&filter.unwrap_or_default())
             .await?;
-        Ok(page.items.iter().map(Payment::from).collect())
+        Ok(page.items)
     }
 
     /// Captures an authorized payment (amount and currency must match it).
@@ -236,13 +230,11 @@ impl Payments {
         currency: String,
     ) -> Result<Payment, ClientError> {
         let capture = core::CapturePayment::new(amount, currency);
-        Ok(Payment::from(
-            &self
-                .client
-                .payments()
-                .capture(&payment_id, &capture)
-                .await?,
-        ))
+        Ok(self
+            .client
+            .payments()
+            .capture(&payment_id, &capture)
+            .await?)
     }
 
     /// Refunds a captured payment, fully (`amount` absent) or partly.
@@ -251,13 +243,7 @@ impl Payments {
         payment_id: String,
         refund: CreateRefund,
     ) -> Result<Refund, ClientError> {
-        Ok(Refund::from(
-            &self
-                .client
-                .payments()
-                .refund(&payment_id, &refund.into())
-                .await?,
-        ))
+        Ok(self.client.payments().refund(&payment_id, &refund).await?)
     }
 
     /// The refunds of a payment.
@@ -265,14 +251,14 @@ impl Payments {
     pub async fn refunds(
         &self,
         payment_id: String,
-        filter: Option<ListFilter>,
+        filter: Option<ListRefunds>,
     ) -> Result<Vec<Refund>, ClientError> {
         let page = self
             .client
             .payments()
-            .refunds(&payment_id, &filter.unwrap_or_default().into())
+            .refunds(&payment_id, &filter.unwrap_or_default())
             .await?;
-        Ok(page.items.iter().map(Refund::from).collect())
+        Ok(page.items)
     }
 }
 
@@ -290,20 +276,12 @@ impl Refunds {
         payment_id: String,
         refund: CreateRefund,
     ) -> Result<Refund, ClientError> {
-        Ok(Refund::from(
-            &self
-                .client
-                .refunds()
-                .create(&payment_id, &refund.into())
-                .await?,
-        ))
+        Ok(self.client.refunds().create(&payment_id, &refund).await?)
     }
 
     /// Fetches a refund.
     pub async fn fetch(&self, refund_id: String) -> Result<Refund, ClientError> {
-        Ok(Refund::from(
-            &self.client.refunds().fetch(&refund_id).await?,
-        ))
+        Ok(self.client.refunds().fetch(&refund_id).await?)
     }
 }
 

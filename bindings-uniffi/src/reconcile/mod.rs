@@ -13,9 +13,8 @@ pub use razorpay_core::reconcile::{
     Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus,
 };
 
+use crate::model::{Order, Payment};
 use crate::webhook::{WebhookEvent, core_event};
-
-mod types;
 
 /// Why an input or a stored state could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -126,10 +125,6 @@ fn apply_input(
     })
 }
 
-fn invalid_json(e: serde_json::Error) -> ReconcileError {
-    core::ReconcileError::from(e).into()
-}
-
 /// Applies the checkout callback after checking its signature with the key secret (Rust's
 /// `ReconcileInput::verified_callback`); a bad signature is `ReconcileError.Unverified`.
 #[uniffi::export]
@@ -169,23 +164,21 @@ pub fn apply_webhook(
     apply_input(&state_json, &core::ReconcileInput::webhook(event_id, event))
 }
 
-/// Applies a payment fetched from the API (`Payment.json`).
+/// Applies a payment fetched from the API (`client.payments().fetch(…)`).
 #[uniffi::export]
 pub fn apply_fetched_payment(
     state_json: String,
-    payment_json: String,
+    payment: Payment,
 ) -> Result<ReconcileOutcome, ReconcileError> {
-    let payment = serde_json::from_str(&payment_json).map_err(invalid_json)?;
     apply_input(&state_json, &core::ReconcileInput::fetched_payment(payment))
 }
 
-/// Applies an order fetched from the API (`Order.json`).
+/// Applies an order fetched from the API (`client.orders().fetch(…)`).
 #[uniffi::export]
 pub fn apply_fetched_order(
     state_json: String,
-    order_json: String,
+    order: Order,
 ) -> Result<ReconcileOutcome, ReconcileError> {
-    let order = serde_json::from_str(&order_json).map_err(invalid_json)?;
     apply_input(&state_json, &core::ReconcileInput::fetched_order(order))
 }
 

@@ -78,7 +78,8 @@ fn anomalies_are_flagged_and_errors_typed() {
     assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
     let e = create_payment_state("".into(), 50_000, "INR".into(), None).unwrap_err();
     assert_eq!(e.code(), "RECONCILE_INVALID_STATE");
-    let e = apply_fetched_payment(state.clone(), "nope".into()).unwrap_err();
+    let fetched = captured("pay_4", 50_000).payment.expect("a payment");
+    let e = apply_fetched_payment("{".into(), fetched).unwrap_err();
     assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
     // A record whose body is not an event (a caller built it by hand) is refused.
     let mut forged = captured("pay_3", 50_000);

@@ -4,6 +4,9 @@
 package dev.checkoutkit.tests
 
 import dev.checkoutkit.*
+import dev.checkoutkit.currency.*
+import dev.checkoutkit.razorpay.*
+import dev.checkoutkit.rules.*
 import java.io.File
 import java.net.HttpURLConnection
 import java.net.URI
@@ -219,7 +222,7 @@ fun clientAgainstSandbox(binary: String) {
                     async { client.orders().create(CreateOrder(amount = 10000L * i, currency = "INR", receipt = "kt_$i")) }
                 }.awaitAll()
                 check(orders.map { it.amount } == listOf(10000L, 20000L, 30000L, 40000L)) { "amounts" }
-                check(orders.map { it.id }.toSet().size == 4 && orders.all { it.status == "created" }) { "distinct created orders" }
+                check(orders.map { it.id }.toSet().size == 4 && orders.all { it.status == OrderStatus.Created }) { "distinct created orders" }
 
                 val order = orders[0]
                 val paid = when (val r = parseCheckoutResult(simulateCheckout(url, order.id))) {
@@ -228,8 +231,8 @@ fun clientAgainstSandbox(binary: String) {
                 }
                 verifyPaymentSignature(paid.orderId, paid.paymentId, paid.signature, keySecret)
                 val payment = client.payments().fetch(paid.paymentId)
-                check(payment.status == "captured" && payment.orderId == order.id) { "captured payment $payment" }
-                check(client.orders().fetch(order.id).status == "paid") { "order paid" }
+                check(payment.status == PaymentStatus.Captured && payment.orderId == order.id) { "captured payment $payment" }
+                check(client.orders().fetch(order.id).status == OrderStatus.Paid) { "order paid" }
                 val refund = client.payments().refund(payment.id, CreateRefund(amount = 2500L, idempotencyKey = "kt-refund-0001"))
                 check(refund.amount == 2500L && refund.paymentId == payment.id) { "refund" }
 

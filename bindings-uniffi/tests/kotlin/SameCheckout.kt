@@ -4,6 +4,9 @@
 package dev.checkoutkit.tests
 
 import dev.checkoutkit.*
+import dev.checkoutkit.currency.*
+import dev.checkoutkit.razorpay.*
+import dev.checkoutkit.rules.*
 
 fun sameCheckout() {
     val order = "order_DESlLckIVRkHWj"

@@ -42,8 +42,8 @@ pub use result::{CheckoutFailure, CheckoutResult, CheckoutSuccess, parse_checkou
 /// Each variant carries its stable machine-readable `code` as a field, so the Kotlin, Swift and
 /// Python exceptions have it too; [`code`](Self::code) returns it.
 ///
-/// Not `#[non_exhaustive]`: bindings-uniffi declares it with `#[uniffi::remote]`, whose
-/// generated code matches every variant (and so fails to build when one is added here).
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CheckoutOptionsError {
     /// An option is missing or not what Razorpay Checkout accepts; `field` names it.

@@ -9,22 +9,26 @@ use super::CheckoutOptionsError;
 use crate::limits::{self, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS};
 
 /// Customer details Checkout fills in ahead of time.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckoutPrefill {
     /// Customer's name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Customer's email.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Customer's phone number, with country code (`+919000090000`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact: Option<String>,
 }
 
 /// What the app knows when it opens Checkout: the public key id and the server's order.
 ///
 /// Built with [`new`](Self::new) and the chained setters; [`to_json`](Self::to_json) checks
-/// every option and writes the JSON the SDKs take. Not `#[non_exhaustive]`: bindings-uniffi
-/// builds it field by field (`#[uniffi::remote]`), so a new option must be added there too, and
-/// the compiler says so.
+/// every option and writes the JSON the SDKs take. Not `#[non_exhaustive]`: apps in every
+/// language build it field by field (a uniffi record, the `uniffi` feature).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutOptions {
     /// The public key id (`rzp_test_…` or `rzp_live_…`). Never the key secret.
@@ -38,15 +42,20 @@ pub struct CheckoutOptions {
     /// The shop's name shown in Checkout.
     pub name: String,
     /// A line about the purchase.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub description: Option<String>,
     /// URL of the shop's logo.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub image: Option<String>,
     /// Customer details to prefill.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prefill: Option<CheckoutPrefill>,
     /// Notes attached to the payment (at most [`NOTES_MAX_KEYS`], values at most
     /// [`NOTE_VALUE_MAX_CHARS`] characters). Written sorted by key.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub notes: HashMap<String, String>,
     /// Brand colour as `#RRGGBB` (or `#RGB`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub theme_color: Option<String>,
 }
 

@@ -9,6 +9,7 @@ use super::CheckoutOptionsError;
 
 /// What Checkout hands the app when the payment succeeded: the three values the backend
 /// verifies (`razorpay_order_id|razorpay_payment_id` signed with the key secret).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutSuccess {
     /// `razorpay_payment_id`.
@@ -20,6 +21,7 @@ pub struct CheckoutSuccess {
 }
 
 /// What Checkout hands the app when the payment failed or was cancelled: Razorpay's error body.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckoutFailure {
     /// Razorpay's error code (`BAD_REQUEST_ERROR`, `GATEWAY_ERROR`, …).
@@ -43,6 +45,7 @@ pub struct CheckoutFailure {
 }
 
 /// The outcome of a Checkout session.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckoutResult {
     /// The payment went through; send it to the backend to verify.

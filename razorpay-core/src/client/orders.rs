@@ -19,6 +19,7 @@ use crate::model::{Collection, Notes, Order, Payment};
 /// assert!(order.validate().is_ok());
 /// assert_eq!(CreateOrder::new(99, "INR").validate().unwrap_err().code(), "AMOUNT_BELOW_MINIMUM");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
 pub struct CreateOrder {
@@ -27,18 +28,23 @@ pub struct CreateOrder {
     /// ISO currency code Razorpay supports.
     pub currency: String,
     /// Your reference, at most 40 characters.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
     /// Up to 15 notes of at most 256 characters.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Notes::is_empty")]
     pub notes: Notes,
     /// Whether the customer may pay in parts.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_payment: Option<bool>,
     /// Smallest first payment of a partial-payment order.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_payment_min_amount: Option<i64>,
     /// Capture payments automatically (overrides the account setting).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_capture: Option<bool>,
 }
@@ -108,20 +114,28 @@ impl CreateOrder {
 }
 
 /// Filters of `GET /v1/orders`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
 pub struct ListOrders {
-    /// Created at or after (Unix seconds).
+    /// Created at or after (Unix seconds); `since` in Kotlin, Swift and Python (`from` is a
+    /// Python keyword).
+    #[cfg_attr(feature = "uniffi", uniffi(name = "since", default))]
     pub from: Option<i64>,
-    /// Created at or before (Unix seconds).
+    /// Created at or before (Unix seconds); `until` in Kotlin, Swift and Python.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "until", default))]
     pub to: Option<i64>,
     /// Page size, 1..=100 (Razorpay's default 10).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub count: Option<u32>,
     /// Orders to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub skip: Option<u32>,
     /// Only orders with (`true`) or without (`false`) an authorized payment.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub authorized: Option<bool>,
     /// Only orders with this receipt.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receipt: Option<String>,
 }
 

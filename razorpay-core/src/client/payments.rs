@@ -12,16 +12,22 @@ use super::validate::{self, ValidationError};
 use crate::model::{Collection, Payment, Refund};
 
 /// Filters of `GET /v1/payments`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
 pub struct ListPayments {
-    /// Created at or after (Unix seconds).
+    /// Created at or after (Unix seconds); `since` in Kotlin, Swift and Python (`from` is a
+    /// Python keyword).
+    #[cfg_attr(feature = "uniffi", uniffi(name = "since", default))]
     pub from: Option<i64>,
-    /// Created at or before (Unix seconds).
+    /// Created at or before (Unix seconds); `until` in Kotlin, Swift and Python.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "until", default))]
     pub to: Option<i64>,
     /// Page size, 1..=100.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub count: Option<u32>,
     /// Payments to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub skip: Option<u32>,
 }
 

@@ -11,6 +11,7 @@ use super::validate::{self, ValidationError};
 use crate::model::{Collection, Notes, Refund};
 
 /// How fast Razorpay should refund.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RefundSpeed {
@@ -33,21 +34,27 @@ pub enum RefundSpeed {
 /// assert!(full.get_idempotency_key().is_some());
 /// assert_eq!(partial.amount, Some(20_000));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[must_use]
 pub struct CreateRefund {
     /// Amount to refund; `None` refunds what is left of the payment.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// Refund speed (Razorpay's default: normal).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speed: Option<RefundSpeed>,
     /// Up to 15 notes.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Notes::is_empty")]
     pub notes: Notes,
     /// Your reference, at most 40 characters.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(skip)]
     idempotency_key: Option<String>,
 }
@@ -123,16 +130,22 @@ impl CreateRefund {
 }
 
 /// Filters of refund listings.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
 pub struct ListRefunds {
-    /// Created at or after (Unix seconds).
+    /// Created at or after (Unix seconds); `since` in Kotlin, Swift and Python (`from` is a
+    /// Python keyword).
+    #[cfg_attr(feature = "uniffi", uniffi(name = "since", default))]
     pub from: Option<i64>,
-    /// Created at or before (Unix seconds).
+    /// Created at or before (Unix seconds); `until` in Kotlin, Swift and Python.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "until", default))]
     pub to: Option<i64>,
     /// Page size, 1..=100.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub count: Option<u32>,
     /// Refunds to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub skip: Option<u32>,
 }
 

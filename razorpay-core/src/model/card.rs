@@ -5,6 +5,7 @@ use super::wire::entity;
 
 entity! {
     /// The card of a card payment, as embedded in a payment or fetched from `/payments/:id/card`.
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Card {
         /// Card id, `card_…`.
         pub id: String,

@@ -73,6 +73,30 @@ impl Extra {
     }
 }
 
+// Unmodelled fields cross uniffi as the JSON text of an object (`{}` when there are none), so
+// whatever Razorpay adds reaches Kotlin, Swift and Python; which modelled fields were an explicit
+// `null` stays on the Rust side.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Extra, String, {
+    lower: |extra| Value::Object(extra.fields).to_string(),
+    try_lift: |text| Ok(Extra {
+        fields: serde_json::from_str(&text)?,
+        ..Extra::default()
+    }),
+});
+
+/// A free-form JSON object Razorpay sends (`acquirer_data`, …): in Kotlin, Swift and Python its
+/// JSON text (the `uniffi` feature).
+#[cfg(feature = "uniffi")]
+pub type JsonObject = Map<String, Value>;
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(JsonObject, String, {
+    remote,
+    lower: |object| Value::Object(object).to_string(),
+    try_lift: |text| Ok(serde_json::from_str(&text)?),
+});
+
 impl Deref for Extra {
     type Target = Map<String, Value>;
 

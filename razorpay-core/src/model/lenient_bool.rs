@@ -39,6 +39,13 @@ impl LenientBool {
     }
 }
 
+// A lenient boolean crosses uniffi as a plain boolean (how Razorpay spelled it stays in Rust).
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(LenientBool, bool, {
+    lower: |flag| flag.get(),
+    try_lift: |flag| Ok(LenientBool::from(flag)),
+});
+
 impl From<bool> for LenientBool {
     fn from(value: bool) -> Self {
         Self {

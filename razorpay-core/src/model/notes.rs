@@ -120,6 +120,27 @@ impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Notes {
     }
 }
 
+// Notes cross uniffi as a string map (Kotlin `Map<String, String>`, Swift `[String: String]`,
+// Python `dict`): a value Razorpay sent as another JSON type comes out as its JSON text. Notes
+// coming in are sorted by key, so the same notes always give the same request body.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Notes, std::collections::HashMap<String, String>, {
+    lower: |notes| {
+        notes
+            .iter()
+            .map(|(key, value)| match value {
+                Value::String(text) => (key.to_owned(), text.clone()),
+                other => (key.to_owned(), other.to_string()),
+            })
+            .collect()
+    },
+    try_lift: |map| {
+        let mut entries: Vec<_> = map.into_iter().collect();
+        entries.sort();
+        Ok(entries.into_iter().collect())
+    },
+});
+
 impl From<Map<String, Value>> for Notes {
     fn from(entries: Map<String, Value>) -> Self {
         Self {

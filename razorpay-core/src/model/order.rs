@@ -21,6 +21,7 @@ entity! {
     /// assert_eq!(order.amount_due, Some(2200));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Order {
         /// Order id, `order_…`.
         pub id: String,

@@ -30,6 +30,7 @@ entity! {
     /// assert_eq!(failure.step, Some("payment_authorization"));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Payment {
         /// Payment id, `pay_…`.
         pub id: String,

@@ -20,6 +20,7 @@ entity! {
     /// assert_eq!(refund.status, Some(RefundStatus::Processed));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Refund {
         /// Refund id, `rfnd_…`.
         pub id: String,

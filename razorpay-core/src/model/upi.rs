@@ -4,6 +4,7 @@ use super::wire::entity;
 
 entity! {
     /// The `upi` object of a UPI payment.
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Upi {
         /// The customer's VPA (UPI id), e.g. `gaurav.kumar@exampleupi`.
         pub vpa: Option<String>,

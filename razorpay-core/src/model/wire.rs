@@ -231,11 +231,13 @@ macro_rules! string_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        // Kotlin, Swift and Python get an enum too, with the fallback as `Unknown(value)`.
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[doc = $doc])* $variant, )*
             /// A value this version does not know, kept as received.
-            Unknown(String),
+            Unknown(#[cfg_attr(feature = "uniffi", uniffi(name = "value"))] String),
         }
 
         impl $name {

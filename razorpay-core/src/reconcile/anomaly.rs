@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
     rename_all = "SCREAMING_SNAKE_CASE",
     rename_all_fields = "camelCase"
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum Anomaly {
     /// A payment (or a checkout callback) that belongs to another order, or to none. It is not

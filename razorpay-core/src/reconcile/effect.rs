@@ -17,6 +17,7 @@ use super::Anomaly;
     rename_all = "SCREAMING_SNAKE_CASE",
     rename_all_fields = "camelCase"
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum Effect {
     /// The captured amount now covers the order: mark the shop's order paid (fulfil it).
@@ -69,6 +70,7 @@ pub enum Effect {
     rename_all = "SCREAMING_SNAKE_CASE",
     rename_all_fields = "camelCase"
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[non_exhaustive]
 pub enum Notification {
     /// The order is paid.

@@ -70,6 +70,7 @@ pub enum OrderProgress {
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PaymentOrderStatus {
     /// Nothing has happened yet (or only attempts that neither failed nor succeeded).
@@ -108,6 +109,7 @@ impl std::fmt::Display for PaymentOrderStatus {
 }
 
 /// Who captures authorized payments.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CaptureMode {

@@ -3,10 +3,10 @@
 // so libcheckout_kit can only come from the jar's linux-x86-64/ resource directory.
 package dev.checkoutkit.packageproof
 
-import dev.checkoutkit.Cart
-import dev.checkoutkit.CartLine
-import dev.checkoutkit.Catalog
-import dev.checkoutkit.CatalogItem
+import dev.checkoutkit.rules.Cart
+import dev.checkoutkit.rules.CartLine
+import dev.checkoutkit.rules.Catalog
+import dev.checkoutkit.rules.CatalogItem
 import dev.checkoutkit.SignatureException
 import dev.checkoutkit.formatMinorUnits
 import dev.checkoutkit.signPayment
