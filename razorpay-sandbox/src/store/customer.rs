@@ -17,6 +17,9 @@ pub struct CustomerRec {
     pub gstin: Option<String>,
     pub notes: Map<String, Value>,
     pub created_at: i64,
+    /// Index in `Store::customer_ids`, set by `Store::add_customer` (the customer index keys
+    /// on it to keep creation order).
+    pub position: usize,
 }
 
 impl CustomerRec {
@@ -49,12 +52,10 @@ impl Store {
         let email = fields::string(params, "email")?;
         let contact = fields::string(params, "contact")?;
         if let Some(existing) = self
-            .customer_ids
-            .iter()
-            .filter_map(|id| self.customers.get(id))
-            .find(|c| {
-                (email.is_some() || contact.is_some()) && c.email == email && c.contact == contact
-            })
+            .customer_index
+            .oldest(&email, &contact)
+            .and_then(|position| self.customer_ids.get(position))
+            .and_then(|id| self.customers.get(id))
         {
             if fail_existing {
                 return Err(ApiError::bad_request(
@@ -71,11 +72,20 @@ impl Store {
             gstin: fields::string(params, "gstin")?,
             notes: fields::notes(params)?,
             created_at: self.now(),
+            position: 0,
         };
         let body = customer.to_json();
+        self.add_customer(customer);
+        Ok(body)
+    }
+
+    /// Keeps a new customer: in creation order, by id, and by (email, contact).
+    pub(super) fn add_customer(&mut self, mut customer: CustomerRec) {
+        customer.position = self.customer_ids.len();
+        self.customer_index
+            .insert(customer.position, &customer.email, &customer.contact);
         self.customer_ids.push(customer.id.clone());
         self.customers.insert(customer.id.clone(), customer);
-        Ok(body)
     }
 
     /// `GET /v1/customers/:id`
@@ -103,9 +113,15 @@ impl Store {
             .customers
             .get_mut(id)
             .ok_or_else(ApiError::id_not_found)?;
+        let before = (customer.email.clone(), customer.contact.clone());
         customer.name = name.or(customer.name.take());
         customer.email = email.or(customer.email.take());
         customer.contact = contact.or(customer.contact.take());
+        self.customer_index.update(
+            customer.position,
+            &before,
+            &(customer.email.clone(), customer.contact.clone()),
+        );
         customer.gstin = gstin.or(customer.gstin.take());
         if let Some(notes) = notes {
             customer.notes = notes;
@@ -124,5 +140,52 @@ impl Store {
             .filter(|c| window.contains(c.created_at))
             .map(CustomerRec::to_json);
         Ok(listing::collection(window.page(items)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(value: Value) -> Params {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    fn create(store: &mut Store, email: &str, fail_existing: bool) -> Result<Value, ApiError> {
+        store.create_customer(&params(json!({
+            "email": email, "contact": "9000000001",
+            "fail_existing": if fail_existing { "1" } else { "0" },
+        })))
+    }
+
+    /// Edits move a customer in the (email, contact) index: the existing customer answered is
+    /// always the oldest one holding the pair now, as the former scan in creation order found.
+    #[test]
+    fn edits_keep_the_existing_customer_rule() {
+        let mut store = Store::new(false);
+        let a = create(&mut store, "a@example.com", true).expect("a")["id"].clone();
+        let b = create(&mut store, "b@example.com", true).expect("b")["id"].clone();
+        let b_id = b.as_str().expect("id").to_string();
+        store
+            .edit_customer(&b_id, &params(json!({"email": "a@example.com"})))
+            .expect("edit b");
+        assert_eq!(
+            create(&mut store, "a@example.com", false).expect("a")["id"],
+            a
+        );
+        let a_id = a.as_str().expect("id").to_string();
+        store
+            .edit_customer(&a_id, &params(json!({"email": "c@example.com"})))
+            .expect("edit a");
+        assert_eq!(
+            create(&mut store, "a@example.com", false).expect("b")["id"],
+            b
+        );
+        assert!(create(&mut store, "c@example.com", true).is_err());
+        // Nobody holds b@example.com any more: a new customer is created.
+        let fresh = create(&mut store, "b@example.com", true).expect("new");
+        assert!(fresh["id"] != a && fresh["id"] != b);
+        assert_eq!(store.customer_ids.len(), 3);
     }
 }

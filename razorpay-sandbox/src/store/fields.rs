@@ -48,6 +48,35 @@ pub fn expand(params: &Params, allowed: &[&str]) -> Result<Vec<String>, ApiError
     }
 }
 
+/// Splits the `expand` parameters off a list query, in every form clients send them:
+/// `expand[]=x` (curl, Razorpay's docs) and `expand[expand]=x` / `expand[expand][0]=x`, which is
+/// what the official Node package's `{expand: {"expand[]": x}}` becomes in its query string.
+/// Answers the values, each one of `allowed`, and the other parameters.
+pub fn split_expand(query: &Params, allowed: &[&str]) -> Result<(Vec<String>, Params), ApiError> {
+    let mut rest = Params::new();
+    let mut wanted = Vec::new();
+    for (key, value) in query {
+        if key != "expand[]" && !key.starts_with("expand[expand]") {
+            rest.insert(key.clone(), value.clone());
+            continue;
+        }
+        match value {
+            Value::String(one) => wanted.push(one.clone()),
+            Value::Array(many) => {
+                wanted.extend(many.iter().filter_map(Value::as_str).map(str::to_string));
+            }
+            _ => {}
+        }
+    }
+    match wanted.iter().find(|v| !allowed.contains(&v.as_str())) {
+        Some(bad) => Err(ApiError::invalid_field(
+            "expand",
+            format!("{bad} is not a valid value for expand."),
+        )),
+        None => Ok((wanted, rest)),
+    }
+}
+
 /// An integer amount in minor units. Razorpay accepts JSON numbers and numeric strings
 /// (form-encoded bodies) but never fractions.
 pub fn integer(params: &Params, field: &str) -> Result<Option<i64>, ApiError> {

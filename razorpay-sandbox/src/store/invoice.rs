@@ -273,6 +273,7 @@ impl Store {
             gstin: fields::string(map, "gstin")?,
             notes: Map::new(),
             created_at: self.now(),
+            position: 0,
         };
         let details = customer_details(
             &customer,
@@ -280,8 +281,7 @@ impl Store {
             address(map.get("shipping_address"), "shipping_address")?,
         );
         let id = customer.id.clone();
-        self.customer_ids.push(id.clone());
-        self.customers.insert(id.clone(), customer);
+        self.add_customer(customer);
         Ok(Some((id, details)))
     }
 

@@ -7,6 +7,7 @@
 
 mod checkout;
 mod customer;
+mod customer_index;
 pub(crate) mod fields;
 #[cfg(test)]
 mod invariants;
@@ -108,6 +109,8 @@ pub struct Store {
     invoice_ids: Vec<String>,
     customers: HashMap<String, customer::CustomerRec>,
     customer_ids: Vec<String>,
+    /// Customers by (email, contact), so that create finds an existing one without a scan.
+    customer_index: customer_index::CustomerIndex,
     /// Tokens, add-ons, items, standalone invoices and billing switches.
     billing: billing::Billing,
     /// Settlements, disputes, QR codes, virtual accounts and transfers.
@@ -144,6 +147,10 @@ pub struct AccountSettings {
     /// How normal-speed refunds are processed.
     pub refunds: RefundProcessing,
 }
+
+/// The `expand[]` values an order (fetched or listed) accepts; `transfers` is accepted, as
+/// Razorpay does, but adds nothing here.
+const ORDER_EXPANDS: &[&str] = &["payments", "payments.card", "transfers"];
 
 /// Razorpay's default maximum transaction amount: ₹5,00,000 in paise.
 pub const DEFAULT_MAX_AMOUNT: i64 = 50_000_000;
@@ -204,11 +211,17 @@ impl Store {
     /// `GET /v1/orders/:id?expand[]=payments` (or `payments.card`).
     pub fn fetch_order_expanded(&self, id: &str, query: &Params) -> Result<Value, ApiError> {
         fields::reject_unknown(query, &["expand[]"])?;
-        let expand = fields::expand(query, &["payments", "payments.card", "transfers"])?;
-        let mut order = self.fetch_order(id)?;
+        let expand = fields::expand(query, ORDER_EXPANDS)?;
+        Ok(self.order_json_expanded(self.order(id)?, &expand))
+    }
+
+    /// The order entity with its payments collection when `expand` asks for `payments` or
+    /// `payments.card` (shared by the fetch and the list).
+    fn order_json_expanded(&self, rec: &OrderRec, expand: &[String]) -> Value {
+        let mut order = rec.to_json();
         let with_card = expand.iter().any(|e| e == "payments.card");
         if (with_card || expand.iter().any(|e| e == "payments"))
-            && let (Some(map), Ok(rec)) = (order.as_object_mut(), self.order(id))
+            && let Some(map) = order.as_object_mut()
         {
             let payments = rec
                 .payment_ids
@@ -219,7 +232,7 @@ impl Store {
                 .collect();
             map.insert("payments".into(), listing::collection(payments));
         }
-        Ok(order)
+        order
     }
 
     /// Runs whatever sandbox time has made due (called every second and after the clock is

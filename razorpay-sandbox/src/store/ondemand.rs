@@ -87,31 +87,11 @@ fn fee_and_tax(amount: i64) -> Option<(i64, i64)> {
     Some((fee.checked_add(tax)?, tax))
 }
 
-/// Splits off the `expand` parameters, in every form clients send them: `expand[]=x` (curl,
-/// Razorpay's docs) and `expand[expand]=x` / `expand[expand][0]=x`, which is what the official
-/// package's `{expand: {"expand[]": x}}` becomes in its query string. Answers whether
-/// `ondemand_payouts` was asked for, and the other parameters.
+/// Whether `ondemand_payouts` was asked for (in any of the forms [`fields::split_expand`]
+/// reads), and the other parameters.
 fn wants_payouts(query: &Params) -> Result<(bool, Params), ApiError> {
-    let mut rest = Params::new();
-    let mut wanted = Vec::new();
-    for (key, value) in query {
-        if key != "expand[]" && !key.starts_with("expand[expand]") {
-            rest.insert(key.clone(), value.clone());
-            continue;
-        }
-        match value {
-            Value::String(one) => wanted.push(one.as_str()),
-            Value::Array(many) => wanted.extend(many.iter().filter_map(Value::as_str)),
-            _ => {}
-        }
-    }
-    match wanted.iter().find(|v| **v != "ondemand_payouts") {
-        Some(bad) => Err(ApiError::invalid_field(
-            "expand",
-            format!("{bad} is not a valid value for expand."),
-        )),
-        None => Ok((!wanted.is_empty(), rest)),
-    }
+    let (wanted, rest) = fields::split_expand(query, &["ondemand_payouts"])?;
+    Ok((!wanted.is_empty(), rest))
 }
 
 impl Store {

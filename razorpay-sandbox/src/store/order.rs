@@ -321,11 +321,13 @@ impl Store {
         Ok(order.to_json())
     }
 
-    /// `GET /v1/orders` with `from`, `to`, `count`, `skip`, `authorized`, `receipt`.
+    /// `GET /v1/orders` with `from`, `to`, `count`, `skip`, `authorized`, `receipt` and, as on
+    /// a single order, `expand[]` (`payments`, `payments.card`).
     pub fn list_orders(&self, query: &Params) -> Result<Value, ApiError> {
-        let window = listing::Window::parse(query, &["authorized", "receipt"])?;
-        let authorized = fields::boolean(query, "authorized")?;
-        let receipt = fields::string(query, "receipt")?;
+        let (expand, rest) = fields::split_expand(query, super::ORDER_EXPANDS)?;
+        let window = listing::Window::parse(&rest, &["authorized", "receipt"])?;
+        let authorized = fields::boolean(&rest, "authorized")?;
+        let receipt = fields::string(&rest, "receipt")?;
         let items = self
             .order_ids
             .iter()
@@ -340,7 +342,7 @@ impl Store {
             .filter(|order| {
                 authorized.is_none_or(|wanted| self.order_was_authorized(order) == wanted)
             })
-            .map(OrderRec::to_json);
+            .map(|order| self.order_json_expanded(order, &expand));
         Ok(listing::collection(window.page(items)))
     }
 

@@ -216,17 +216,24 @@ impl PaymentRec {
     }
 }
 
+/// The `expand[]` values a payment (fetched or listed) accepts; only `card` changes the answer
+/// here (the sandbox has no EMI, offers or UPI details to add).
+const PAYMENT_EXPANDS: &[&str] = &["card", "emi", "offers", "upi"];
+
 impl Store {
-    /// `GET /v1/payments` with `from`, `to`, `count`, `skip`.
+    /// `GET /v1/payments` with `from`, `to`, `count`, `skip` and, as on a single payment,
+    /// `expand[]` (`card` adds the card object).
     pub fn list_payments(&self, query: &Params) -> Result<Value, ApiError> {
-        let window = listing::Window::parse(query, &[])?;
+        let (expand, rest) = fields::split_expand(query, PAYMENT_EXPANDS)?;
+        let window = listing::Window::parse(&rest, &[])?;
+        let with_card = expand.iter().any(|e| e == "card");
         let items = self
             .payment_ids
             .iter()
             .rev()
             .filter_map(|id| self.payments.get(id))
             .filter(|p| window.contains(p.created_at))
-            .map(PaymentRec::to_json);
+            .map(|p| p.to_json_with(with_card));
         Ok(listing::collection(window.page(items)))
     }
 
@@ -295,7 +302,7 @@ impl Store {
     /// `GET /v1/payments/:id?expand[]=card`: the payment, with the card object when asked.
     pub fn fetch_payment_expanded(&self, id: &str, query: &Params) -> Result<Value, ApiError> {
         fields::reject_unknown(query, &["expand[]"])?;
-        let expand = fields::expand(query, &["card", "emi", "offers", "upi"])?;
+        let expand = fields::expand(query, PAYMENT_EXPANDS)?;
         Ok(self
             .payment(id)?
             .to_json_with(expand.iter().any(|e| e == "card")))

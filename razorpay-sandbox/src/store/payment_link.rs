@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::checkout::{CheckoutMethod, CheckoutRequest, CheckoutResult};
 use super::fields::{self, Params};
-use super::{Event, Mutation, Store, notes_json};
+use super::{Event, Mutation, Store, listing, notes_json};
 use crate::api_error::ApiError;
 use crate::ids::new_id;
 
@@ -266,25 +266,27 @@ impl Store {
         Ok(self.link(id)?.to_json())
     }
 
-    /// `GET /v1/payment_links` (`payment_id`, `reference_id` filters): `{"payment_links": […]}`.
+    /// `GET /v1/payment_links`: the `payment_id` and `reference_id` filters and, as on every
+    /// list, the `from`/`to`/`count`/`skip` window (the official Node package always sends
+    /// `count` and `skip`). The answer is `{"payment_links": […]}`, not a collection.
     pub fn list_payment_links(&self, query: &Params) -> Result<Value, ApiError> {
-        fields::reject_unknown(query, &["payment_id", "reference_id"])?;
+        let window = listing::Window::parse(query, &["payment_id", "reference_id"])?;
         let payment_id = fields::string(query, "payment_id")?;
         let reference_id = fields::string(query, "reference_id")?;
-        let items: Vec<Value> = self
+        let items = self
             .link_ids
             .iter()
             .rev()
             .filter_map(|id| self.links.get(id))
+            .filter(|l| window.contains(l.created_at))
             .filter(|l| reference_id.as_ref().is_none_or(|r| &l.reference_id == r))
             .filter(|l| {
                 payment_id
                     .as_ref()
                     .is_none_or(|p| l.payments.iter().any(|(id, ..)| id == p))
             })
-            .map(LinkRec::to_json)
-            .collect();
-        Ok(json!({ "payment_links": items }))
+            .map(LinkRec::to_json);
+        Ok(json!({ "payment_links": window.page(items) }))
     }
 
     /// `PATCH /v1/payment_links/:id`: `reference_id`, `expire_by`, `reminder_enable`,
