@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:net'
 
-import { kit, Razorpay as OfficialRazorpay, startSandbox, assertRejectsCode } from './helpers.mjs'
+import { kit, startSandbox, assertRejectsCode } from './helpers.mjs'
 
 let sandbox
 let client
@@ -156,8 +156,7 @@ describe('a whole payment: checkout, signature, capture state, refunds', () => {
 
 describe('the drop-in: the official razorpay package sees the same API objects', () => {
   test('an order created by the official SDK fetches identically through ours, and vice versa', async () => {
-    const official = new OfficialRazorpay({ key_id: sandbox.keyId, key_secret: sandbox.keySecret })
-    official.api.rq.defaults.baseURL = sandbox.url
+    const official = sandbox.official()
     const theirs = await official.orders.create({ amount: 42000, currency: 'INR', receipt: 'rcpt_official' })
     assert.deepEqual(await client.orders.fetch(theirs.id), theirs)
     const ours = await client.orders.create({ amount: 43000, currency: 'INR', receipt: 'rcpt_ours' })

@@ -64,7 +64,9 @@ export function sandboxBinary() {
 
 /**
  * Starts `razorpay-sandbox --port 0` and resolves once it prints its URL.
- * Returns { url, keyId, keySecret, webhookSecret, control(path, body?), stop() }.
+ * Returns { url, keyId, keySecret, webhookSecret, control(path, body?), official(), stop() };
+ * `official()` is the official `razorpay` package pointed at this sandbox (its base URL is not a
+ * constructor option, so it is set on the package's axios instance).
  */
 export async function startSandbox(extraArgs = []) {
   const { spawn } = await import('node:child_process')
@@ -113,6 +115,11 @@ export async function startSandbox(extraArgs = []) {
     keySecret,
     webhookSecret,
     control,
+    official() {
+      const official = new Razorpay({ key_id: keyId, key_secret: keySecret })
+      official.api.rq.defaults.baseURL = url
+      return official
+    },
     stop: () =>
       new Promise((resolveStop) => {
         if (child.exitCode !== null) return resolveStop()

@@ -7,15 +7,14 @@ import { test, describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 
-import { Razorpay as Official, officialUtils, startSandbox } from './helpers.mjs'
+import { officialUtils, startSandbox } from './helpers.mjs'
 
 let sandbox
 let rzp
 
 before(async () => {
   sandbox = await startSandbox()
-  rzp = new Official({ key_id: sandbox.keyId, key_secret: sandbox.keySecret })
-  rzp.api.rq.defaults.baseURL = sandbox.url
+  rzp = sandbox.official()
 })
 
 after(async () => {

@@ -6,15 +6,14 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { Razorpay as Official, startSandbox } from './helpers.mjs'
+import { startSandbox } from './helpers.mjs'
 
 let sandbox
 let rzp
 
 before(async () => {
   sandbox = await startSandbox()
-  rzp = new Official({ key_id: sandbox.keyId, key_secret: sandbox.keySecret })
-  rzp.api.rq.defaults.baseURL = sandbox.url
+  rzp = sandbox.official()
 })
 
 after(async () => {

@@ -49,8 +49,7 @@ before(async () => {
   sandbox = await startSandbox()
   const { status } = await sandbox.control('/webhooks', { url: `http://127.0.0.1:${receiver.address().port}/hook` })
   assert.equal(status, 200)
-  razorpay = new OfficialRazorpay({ key_id: sandbox.keyId, key_secret: sandbox.keySecret })
-  razorpay.api.rq.defaults.baseURL = sandbox.url
+  razorpay = sandbox.official()
 })
 
 after(async () => {
