@@ -30,15 +30,8 @@
 //! # Ok(()) }
 //! ```
 
-#[allow(unused_imports)] // the types are named by the declarations below
-use crate::model::{
-    Account, AccountDocuments, Addon, BankAccount, BankTransfer, Card, CardReference, Collection,
-    Customer, Deleted, Dispute, Document, Downtime, Eligibility, Fulfillment, FundAccount, Iin,
-    IinList, Invoice, Item, OndemandSettlement, Order, Payment, PaymentLink, PaymentLinkList,
-    PaymentMethods, PaymentStep, Plan, Product, QrCode, Refund, Reversal, RtoReview, Settlement,
-    SettlementReconItem, Stakeholder, Subscription, Success, Tnc, Token, TokenTransactionalData,
-    Transfer, VirtualAccount, VpaValidation, Webhook,
-};
+// Every output type the declarations below name (`Customer`, `Collection<Token>`, …).
+use crate::model::*;
 use serde_json::Value;
 
 use super::ApiOutput;
