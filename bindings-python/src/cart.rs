@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PyString, PyType};
 
-use crate::errors::{uniffi_class, variant_error};
+use crate::errors::{UNIFFI_MODULE, uniffi_class, variant_error};
 
 /// The uniffi record types whose serialised form crosses back to Python, and the one record
 /// (the policy, rarely passed and with nested tables) that comes in serialised.
@@ -32,7 +32,7 @@ mod wire {
 static CART_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 fn cart_error(py: Python<'_>, e: wire::CartError) -> PyErr {
-    let base = match uniffi_class(py, &CART_ERROR, "CartError") {
+    let base = match uniffi_class(py, &CART_ERROR, UNIFFI_MODULE, "CartError") {
         Ok(base) => base,
         Err(import_failed) => return import_failed,
     };

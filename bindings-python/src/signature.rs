@@ -14,24 +14,24 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString, PyType};
 use razorpay_core::signature as core;
 
-use crate::errors::{uniffi_class, variant_error};
+use crate::errors::{RAZORPAY_CORE_MODULE, uniffi_class, variant_error};
 
 static SIGNATURE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// `core::SignatureError` as `checkout_kit.SignatureError.<Variant>`, with the fields the
-/// uniffi record carries (mapped exactly as `bindings_uniffi::signature` maps them).
+/// `core::SignatureError` as `checkout_kit.SignatureError.<Variant>`: razorpay-core's own class,
+/// built with the variant's own fields.
 pub(crate) fn signature_error(py: Python<'_>, e: core::SignatureError) -> PyErr {
-    let base = match uniffi_class(py, &SIGNATURE_ERROR, "SignatureError") {
+    let base = match uniffi_class(py, &SIGNATURE_ERROR, RAZORPAY_CORE_MODULE, "SignatureError") {
         Ok(base) => base,
         Err(import_failed) => return import_failed,
     };
     match e {
         core::SignatureError::MissingInput { field } => {
-            let field = PyString::new(py, field).into_any();
+            let field = PyString::new(py, &field).into_any();
             variant_error(base, "MissingInput", &[("field", field)])
         }
         core::SignatureError::Malformed { len } => {
-            let len = PyInt::new(py, len as u64).into_any();
+            let len = PyInt::new(py, len).into_any();
             variant_error(base, "Malformed", &[("len", len)])
         }
         // `Mismatch` and any reason added later: a rejected signature either way.

@@ -9,30 +9,33 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString, PyType};
 use razorpay_core::webhook as core;
 
-use crate::errors::{uniffi_class, variant_error};
-use crate::signature::bytes_like;
+use crate::errors::{RAZORPAY_CORE_MODULE, tuple_variant_error, uniffi_class, variant_error};
+use crate::signature::{bytes_like, signature_error};
 
 static WEBHOOK_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PARSE_WEBHOOK_EVENT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// `core::WebhookError` as `checkout_kit.WebhookError.<Variant>` (mapped exactly as
-/// `bindings_uniffi::webhook` maps it).
+/// `core::WebhookError` as `checkout_kit.WebhookError.<Variant>`: razorpay-core's own class, its
+/// `Signature` variant holding the `SignatureError` as uniffi's does.
 fn webhook_error(py: Python<'_>, e: core::WebhookError) -> PyErr {
-    let base = match uniffi_class(py, &WEBHOOK_ERROR, "WebhookError") {
+    let base = match uniffi_class(py, &WEBHOOK_ERROR, RAZORPAY_CORE_MODULE, "WebhookError") {
         Ok(base) => base,
         Err(import_failed) => return import_failed,
     };
     match e {
         core::WebhookError::NoSecret => variant_error(base, "NoSecret", &[]),
         core::WebhookError::Signature(s) => {
-            let kind = PyString::new(py, s.code()).into_any();
-            let reason = PyString::new(py, &s.to_string()).into_any();
-            variant_error(base, "Signature", &[("kind", kind), ("reason", reason)])
+            let signature = signature_error(py, s)
+                .into_value(py)
+                .into_bound(py)
+                .into_any();
+            tuple_variant_error(base, "Signature", signature)
         }
-        core::WebhookError::InvalidPayload { message } => {
-            let reason = PyString::new(py, &message).into_any();
+        core::WebhookError::InvalidPayload { reason } => {
+            let reason = PyString::new(py, &reason).into_any();
             variant_error(base, "InvalidPayload", &[("reason", reason)])
         }
+        // A failure kind newer than this crate: not a Razorpay event it can read either way.
         other => {
             let reason = PyString::new(py, &other.to_string()).into_any();
             variant_error(base, "InvalidPayload", &[("reason", reason)])

@@ -82,8 +82,8 @@ fun typedErrors() {
         verifyPaymentSignature("", "pay_1", "0".repeat(64), "secret")
     }
     check(missing.code() == "SIGNATURE_MISSING_INPUT" && missing.field == "order_id") { "missing input details" }
-    // toString() is the Rust message, code first.
-    check(missing.toString() == "SIGNATURE_MISSING_INPUT: required input `order_id` is empty") { "message $missing" }
+    // razorpay-core's own exception (dev.checkoutkit.razorpay): toString() is the Rust message.
+    check(missing.toString() == "required input `order_id` is empty") { "message $missing" }
     val malformed = expectThrows<SignatureException.Malformed>("short signature") {
         verifyPaymentSignature("order_1", "pay_1", "abc", "secret")
     }
