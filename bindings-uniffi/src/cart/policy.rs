@@ -52,11 +52,7 @@ impl TryFrom<Policy> for rules::Policy {
         let currencies = p
             .currencies
             .map(rules::currency::CurrencyTable::new)
-            .transpose()
-            .map_err(|e| CartError::InvalidPolicy {
-                kind: e.code().to_owned(),
-                reason: e.to_string(),
-            })?;
+            .transpose()?;
         Ok(Self {
             price_increase_tolerance: p
                 .price_increase_tolerance
