@@ -85,15 +85,7 @@ impl CheckoutOptionsError {
     }
 }
 
-// uniffi cannot return `&'static str`: the foreign `code()` is this owned copy of `code`.
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl CheckoutOptionsError {
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(CheckoutOptionsError);
 
 #[cfg(test)]
 mod tests;

@@ -81,15 +81,7 @@ impl ReconcileError {
     }
 }
 
-// uniffi cannot return `&'static str`: the foreign `code()` is this owned copy of `code`.
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl ReconcileError {
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(ReconcileError);
 
 impl From<serde_json::Error> for ReconcileError {
     fn from(err: serde_json::Error) -> Self {

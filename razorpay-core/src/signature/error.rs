@@ -50,15 +50,7 @@ impl SignatureError {
     }
 }
 
-// uniffi cannot return `&'static str`: the foreign `code()` is this owned copy of [`code`].
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl SignatureError {
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(SignatureError);
 
 #[cfg(test)]
 mod tests {

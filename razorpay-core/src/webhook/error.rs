@@ -43,15 +43,7 @@ impl WebhookError {
     }
 }
 
-// uniffi cannot return `&'static str`: the foreign `code()` is this owned copy of `code`.
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl WebhookError {
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(WebhookError);
 
 #[cfg(test)]
 mod tests {
