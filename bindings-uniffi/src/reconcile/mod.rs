@@ -158,7 +158,7 @@ pub fn apply_payment_event_json(
     state_json: String,
     input_json: String,
 ) -> Result<String, ReconcileError> {
-    Ok(core::apply_json(&state_json, &input_json)?)
+    core::apply_json(&state_json, &input_json)
 }
 
 #[cfg(test)]
