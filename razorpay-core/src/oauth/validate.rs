@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::js;
 
 /// Which call is being validated; each has the official schema's fields, in its order.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OAuthCall {
@@ -65,13 +66,14 @@ impl OAuthCall {
 }
 
 /// One refused field: its name and the official message (never its value, which may be a
-/// secret).
+/// secret). Owned strings, so it crosses uniffi as a record (the `uniffi` feature).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// The parameter, e.g. `client_id`.
-    pub field: &'static str,
+    pub field: String,
     /// The official message, e.g. `"client_id is not a valid ID"`.
-    pub message: &'static str,
+    pub message: String,
 }
 
 /// The official checks, in the official order: a missing or blank field; then a
@@ -86,7 +88,10 @@ pub fn validate(params: &Map<String, Value>, call: OAuthCall) -> Vec<FieldError>
             Some(value) => check(field, value),
         };
         if let Some(message) = message {
-            errors.push(FieldError { field, message });
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+            });
         }
     }
     errors
@@ -118,7 +123,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn errors(params: Value, call: OAuthCall) -> Vec<(&'static str, &'static str)> {
+    fn errors(params: Value, call: OAuthCall) -> Vec<(String, String)> {
         let Value::Object(map) = params else {
             panic!("an object")
         };
