@@ -5,14 +5,15 @@
 //! `checkout-currency`, including the app-side helpers of [`checkout`] (the options the Razorpay
 //! mobile SDKs take and what they hand back, `razorpay_core::checkout`).
 //!
-//! Each area has its own error enum with an exported `code()` on its base type (the same
-//! strings the Rust crates' `code()` return); variants carry only their details. No variant has
+//! Each area has its error enum with an exported `code()` on its base type (the same
+//! strings the Rust crates' `code()` return). The errors are the core crates' own, crossing as
+//! they are (`SignatureError`, `WebhookError`, `ReconcileError`, `ClientError`,
+//! `ValidationError`, `OAuthError`, `OnboardingError`, `CheckoutOptionsError`, `CurrencyError`);
+//! only `CartError` is declared here. Variants carry only their details. No variant has
 //! a field called `code` (in Python it would hide the method) or `message` (the generated
 //! Kotlin exception already owns that name). Each also exports its `Display`: the Rust message
-//! is Kotlin's `toString()` and Swift's `description`. The errors of signatures, webhooks and
-//! reconciliation are razorpay-core's own (derived under its `uniffi` feature), re-exported
-//! here, not copies. Nothing here panics on input: every failure is a typed error that surfaces
-//! as a typed exception.
+//! (code first in `CartError`) is Kotlin's `toString()` and Swift's `description`. Nothing here
+//! panics on input: every failure is a typed error that surfaces as a typed exception.
 //!
 //! `RazorpayClient` and the key-secret functions are for servers only: a key secret must never
 //! ship inside a mobile app.
