@@ -2,7 +2,7 @@
 
 use razorpay_core::webhook as core;
 
-use crate::model::{Order, Payment, Refund};
+use crate::model::{Order, Payment, Refund, UnixTime};
 
 /// Why a webhook could not be verified or read. Never contains a secret.
 ///
@@ -76,8 +76,8 @@ pub struct WebhookEvent {
     pub account_id: Option<String>,
     /// Which entities the payload holds (`["payment", "order"]`).
     pub contains: Vec<String>,
-    /// Unix seconds when Razorpay created the event.
-    pub created_at: Option<i64>,
+    /// When Razorpay created the event (Kotlin `Instant`, Swift `Date`, Python `datetime`).
+    pub created_at: Option<UnixTime>,
     /// `payload.payment.entity`.
     pub payment: Option<Payment>,
     /// `payload.order.entity`.
