@@ -46,6 +46,17 @@ def test_payment_captured_fields(fixtures_dir):
     assert (p.status, p.order_id, p.method, p.captured) == (ck.PaymentStatus.CAPTURED(), raw["order_id"], raw["method"], True)
 
 
+def test_statuses_print_compare_and_hash_as_razorpay_writes_them(fixtures_dir):
+    body = (fixtures_dir / "webhooks" / "payment.captured.json").read_bytes()
+    status = ck.parse_unverified_webhook_event(body).payment.status
+    assert str(status) == "captured" and f"{status}" == "captured"
+    assert status == ck.PaymentStatus.CAPTURED() and status != ck.PaymentStatus.FAILED()
+    assert {status, ck.PaymentStatus.CAPTURED(), ck.PaymentStatus.FAILED()} == {ck.PaymentStatus.CAPTURED(), ck.PaymentStatus.FAILED()}
+    newer = ck.PaymentStatus.UNKNOWN("on_hold")
+    assert str(newer) == "on_hold" and newer == ck.PaymentStatus.UNKNOWN("on_hold")
+    assert hash(newer) == hash(ck.PaymentStatus.UNKNOWN("on_hold"))
+
+
 def test_created_at_is_a_utc_datetime(fixtures_dir):
     body = (fixtures_dir / "webhooks" / "payment.captured.json").read_bytes()
     raw = json.loads(body)

@@ -170,6 +170,12 @@ fun webhookAndReconciliation() {
         """"status":"captured","order_id":"$orderId","captured":true,"notes":[],"created_at":1699999990}}},"created_at":1700000000}""").toByteArray()
     val event = WebhookVerifier(listOf("whsec_new", "whsec_old")).use { it.constructEvent(body, signWebhook(body, "whsec_old")) }
     check(event.event == "payment.captured" && event.payment?.amount == 50000L) { "typed webhook event" }
+    // Statuses print as Razorpay writes them, and compare and hash as in Rust.
+    val status = event.payment?.status
+    check(status.toString() == "captured" && status == PaymentStatus.Captured) { "status $status" }
+    check(setOf(status, PaymentStatus.Captured, PaymentStatus.Failed).size == 2) { "status hash" }
+    check(PaymentStatus.Unknown("on_hold").toString() == "on_hold") { "unknown status text" }
+    check(PaymentStatus.Unknown("on_hold").hashCode() == PaymentStatus.Unknown("on_hold").hashCode()) { "unknown hash" }
     // Timestamps are java.time.Instant, at the instant Razorpay wrote.
     val createdAt: java.time.Instant? = event.createdAt
     check(createdAt == java.time.Instant.ofEpochSecond(1700000000L)) { "event createdAt $createdAt" }
