@@ -50,9 +50,9 @@ fn oauth_error(env: &Env, err: &OAuthError) -> Error {
     error::build(env, Kind::Error, err.code(), err.to_string(), |object| {
         let mut errors = Object::new(env)?;
         for field in fields {
-            errors.set_named_property(field.field, field.message)?;
-            if !RESERVED.contains(&field.field) {
-                object.set_named_property(field.field, field.message)?;
+            errors.set_named_property(&field.field, field.message.as_str())?;
+            if !RESERVED.contains(&field.field.as_str()) {
+                object.set_named_property(&field.field, field.message.as_str())?;
             }
         }
         object.set_named_property("errors", errors)?;

@@ -115,10 +115,12 @@ def test_error_classes_keep_status_and_body(sandbox):
         # Checked before sending.
         with pytest.raises(ck.ClientError.InvalidRequest) as info:
             await client.orders().create(ck.CreateOrder(amount=50, currency="INR"))
-        assert (info.value.code(), info.value.field) == ("AMOUNT_BELOW_MINIMUM", "amount")
+        assert (info.value.code(), info.value.field()) == ("AMOUNT_BELOW_MINIMUM", "amount")
+        # The variant holds razorpay-core's ValidationError itself.
+        assert isinstance(info.value[0], ck.ValidationError.AmountBelowMinimum) and info.value[0].min_amount == 100
         with pytest.raises(ck.ClientError.InvalidRequest) as info:
             await client.orders().create(ck.CreateOrder(amount=5000, currency="INR", receipt="r" * 41))
-        assert info.value.field == "receipt"
+        assert info.value.field() == "receipt" and info.value[0].length == 41
 
         # Razorpay's answers, body kept.
         with pytest.raises(ck.ClientError.NotFound) as info:
@@ -134,7 +136,9 @@ def test_error_classes_keep_status_and_body(sandbox):
             await client.payments().refund(payment_id, ck.CreateRefund(amount=20000))
         assert (info.value.code(), info.value.status) == ("BAD_REQUEST", 400)
         assert info.value.error.code == "BAD_REQUEST_ERROR" and info.value.error.description
-        assert json.loads(info.value.error.json)["code"] == "BAD_REQUEST_ERROR"
+        # The base type reads the same body and status whatever the variant.
+        assert info.value.razorpay_error() == info.value.error and info.value.http_status() == 400
+        assert isinstance(json.loads(info.value.error.extra), dict)
 
         wrong = ck.RazorpayClient(sandbox.key_id, "not_the_secret", ck.ClientOptions(base_url=sandbox.url))
         with pytest.raises(ck.ClientError.Authentication) as info:

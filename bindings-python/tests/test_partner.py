@@ -44,9 +44,12 @@ def test_oauth_url_and_validation():
         "https://auth.razorpay.com/authorize?client_id=8DXCMTshWSWECc&response_type=code"
         "&redirect_uri=https://e.com/cb&scope[]=read_only&scope[]=read_write&state=s%20t"
     )
-    with pytest.raises(ck.ClientError.InvalidRequest) as refused:
+    with pytest.raises(ck.OAuthError.InvalidParams) as refused:
         client.generate_auth_url("{}")
     assert refused.value.code() == "OAUTH_INVALID_PARAMS"
+    # razorpay-core's own error: which call, and each refused field with the official message.
+    assert refused.value.call == ck.OAuthCall.AUTHORIZE_URL
+    assert (refused.value.errors[0].field, refused.value.errors[0].message) == ("client_id", "client_id is empty")
 
 
 def test_oauth_flow_against_the_sandbox(sandbox):
@@ -60,10 +63,13 @@ def test_oauth_flow_against_the_sandbox(sandbox):
             )
         )
         assert tokens["token_type"] == "Bearer"
-        with pytest.raises(ck.ClientError.BadRequest):
+        with pytest.raises(ck.OAuthError.Client) as info:
             await client.get_access_token(
                 json.dumps({**base, "grant_type": "authorization_code", "redirect_uri": "https://e.com/cb", "code": "py_code"})
             )
+        # Razorpay's refusal is the API client's error inside, with its own code.
+        assert isinstance(info.value[0], ck.ClientError.BadRequest)
+        assert info.value.code() == info.value[0].code() == "BAD_REQUEST"
         refreshed = json.loads(
             await client.refresh_token(json.dumps({**base, "grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}))
         )

@@ -9,8 +9,9 @@ export PROPTEST_CASES="${PROPTEST_CASES:-256}"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # razorpay-core/fuzz is a cargo-fuzz crate with its own workspace: check it still builds on
-# stable, without linking libFuzzer (running it: razorpay-core/README.md, "Fuzzing").
-cargo check --manifest-path razorpay-core/fuzz/Cargo.toml --no-default-features --target-dir target
+# stable, without linking libFuzzer (running it: razorpay-core/README.md, "Fuzzing"). `--locked`:
+# its own Cargo.lock is committed and must not go stale when the workspace's dependencies move.
+cargo check --manifest-path razorpay-core/fuzz/Cargo.toml --no-default-features --locked --target-dir target
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --workspace --locked --no-fail-fast
 else

@@ -10,19 +10,16 @@
 //! mirrors Rust and Node: `client.orders().create(…)`, `client.payments().capture(…)`,
 //! `client.refunds().fetch(…)`.
 
-// `ClientError` carries Razorpay's error body by value, as uniffi lowers it across the boundary
-// anyway; every call behind it is a network round trip, so its size costs nothing measurable.
-#![allow(clippy::result_large_err)]
-
-mod error;
 mod generic;
 
 use std::time::Duration;
 
 use razorpay_core::client as core;
 
-pub use error::{ClientError, RazorpayErrorBody};
 pub use generic::api_endpoints_json;
+// The errors are razorpay-core's own (its `uniffi` feature): `code()`, `http_status()`,
+// `razorpay_error()`, `field()` and the Rust message cross with them.
+pub use razorpay_core::client::{ClientError, RazorpayErrorBody, ValidationError};
 // The request records are razorpay-core's own (its `uniffi` feature), validated there.
 pub use razorpay_core::client::{
     CreateOrder, CreateRefund, ListOrders, ListPayments, ListRefunds, RefundSpeed,
@@ -166,12 +163,12 @@ pub struct Orders {
 impl Orders {
     /// Creates an order (validated before sending; never sent twice).
     pub async fn create(&self, order: CreateOrder) -> Result<Order, ClientError> {
-        Ok(self.client.orders().create(&order).await?)
+        self.client.orders().create(&order).await
     }
 
     /// Fetches an order.
     pub async fn fetch(&self, order_id: String) -> Result<Order, ClientError> {
-        Ok(self.client.orders().fetch(&order_id).await?)
+        self.client.orders().fetch(&order_id).await
     }
 
     /// Lists orders.
@@ -188,7 +185,7 @@ impl Orders {
     /// Replaces an order's notes.
     pub async fn edit(&self, order_id: String, notes: Notes) -> Result<Order, ClientError> {
         let edit = core::EditOrder::notes(notes);
-        Ok(self.client.orders().edit(&order_id, &edit).await?)
+        self.client.orders().edit(&order_id, &edit).await
     }
 
     /// The payments made for an order.
@@ -208,7 +205,7 @@ pub struct Payments {
 impl Payments {
     /// Fetches a payment.
     pub async fn fetch(&self, payment_id: String) -> Result<Payment, ClientError> {
-        Ok(self.client.payments().fetch(&payment_id).await?)
+        self.client.payments().fetch(&payment_id).await
     }
 
     /// Lists payments.
@@ -230,11 +227,7 @@ impl Payments {
         currency: String,
     ) -> Result<Payment, ClientError> {
         let capture = core::CapturePayment::new(amount, currency);
-        Ok(self
-            .client
-            .payments()
-            .capture(&payment_id, &capture)
-            .await?)
+        self.client.payments().capture(&payment_id, &capture).await
     }
 
     /// Refunds a captured payment, fully (`amount` absent) or partly.
@@ -243,7 +236,7 @@ impl Payments {
         payment_id: String,
         refund: CreateRefund,
     ) -> Result<Refund, ClientError> {
-        Ok(self.client.payments().refund(&payment_id, &refund).await?)
+        self.client.payments().refund(&payment_id, &refund).await
     }
 
     /// The refunds of a payment.
@@ -276,12 +269,12 @@ impl Refunds {
         payment_id: String,
         refund: CreateRefund,
     ) -> Result<Refund, ClientError> {
-        Ok(self.client.refunds().create(&payment_id, &refund).await?)
+        self.client.refunds().create(&payment_id, &refund).await
     }
 
     /// Fetches a refund.
     pub async fn fetch(&self, refund_id: String) -> Result<Refund, ClientError> {
-        Ok(self.client.refunds().fetch(&refund_id).await?)
+        self.client.refunds().fetch(&refund_id).await
     }
 }
 

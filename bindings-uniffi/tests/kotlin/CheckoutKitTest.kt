@@ -249,20 +249,24 @@ fun clientAgainstSandbox(binary: String) {
                 val refund = client.payments().refund(payment.id, CreateRefund(amount = 2500L, idempotencyKey = "kt-refund-0001"))
                 check(refund.amount == 2500L && refund.paymentId == payment.id) { "refund" }
 
+                // `error(...)` is Nothing: each value below is the exception, never null.
                 val notFound = try {
                     client.orders().fetch("order_DoesNotExist00")
-                    null
+                    error("fetching an unknown order succeeded")
                 } catch (e: ClientException.NotFound) {
                     e
                 }
-                check(notFound != null && notFound.code() == "NOT_FOUND" && notFound.error?.code == "BAD_REQUEST_ERROR") { "typed not-found with Razorpay's body" }
+                check(notFound.code() == "NOT_FOUND" && notFound.error?.code == "BAD_REQUEST_ERROR") { "typed not-found with Razorpay's body" }
+                check(notFound.httpStatus() == notFound.status && notFound.razorpayError() == notFound.error) { "status and body on the base type" }
                 val invalid = try {
                     client.orders().create(CreateOrder(amount = 1L, currency = "INR"))
-                    null
+                    error("an order below the minimum was sent")
                 } catch (e: ClientException) {
                     e
                 }
-                check(invalid?.code() == "AMOUNT_BELOW_MINIMUM" && (invalid as ClientException.InvalidRequest).field == "amount") { "validation before sending" }
+                check(invalid.code() == "AMOUNT_BELOW_MINIMUM" && invalid.field() == "amount") { "validation before sending" }
+                // razorpay-core's own ValidationError inside, with its own code.
+                check(invalid is ClientException.InvalidRequest && invalid.v1 is ValidationException.AmountBelowMinimum) { "validation variant $invalid" }
             }
         }
         println("kotlin: RazorpayClient against the sandbox from coroutines")

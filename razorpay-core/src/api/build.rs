@@ -77,7 +77,7 @@ pub fn build(
         Value::Null => &empty,
         _ => {
             return Err(ValidationError::InvalidArgument {
-                field: "args",
+                field: "args".into(),
                 reason: "must be an object of named arguments".to_owned(),
             });
         }
@@ -89,15 +89,19 @@ pub fn build(
             (ArgKind::Params, Some(Value::Object(map))) => params = Some(map),
             (ArgKind::Params, Some(_)) => {
                 return Err(ValidationError::InvalidArgument {
-                    field: arg.name,
+                    field: arg.name.into(),
                     reason: "must be an object".to_owned(),
                 });
             }
             (_, None) if arg.required => {
-                return Err(ValidationError::MissingArgument { field: arg.name });
+                return Err(ValidationError::MissingArgument {
+                    field: arg.name.into(),
+                });
             }
             (ArgKind::Value, Some(value)) if !query::truthy(value) && arg.required => {
-                return Err(ValidationError::MissingArgument { field: arg.name });
+                return Err(ValidationError::MissingArgument {
+                    field: arg.name.into(),
+                });
             }
             _ => {}
         }
@@ -160,11 +164,11 @@ fn fill(template: &'static str, args: &Args<'_>) -> Result<String, ValidationErr
             Some(Value::String(text)) if !text.is_empty() => text.clone(),
             Some(Value::Number(number)) => number.to_string(),
             Some(Value::String(_)) | None => {
-                return Err(ValidationError::MissingArgument { field: name });
+                return Err(ValidationError::MissingArgument { field: name.into() });
             }
             Some(_) => {
                 return Err(ValidationError::InvalidArgument {
-                    field: name,
+                    field: name.into(),
                     reason: "must be a string".to_owned(),
                 });
             }
@@ -288,7 +292,7 @@ fn body(
             }
             for &key in required {
                 if !object.get(key).is_some_and(query::truthy) {
-                    return Err(ValidationError::MissingArgument { field: key });
+                    return Err(ValidationError::MissingArgument { field: key.into() });
                 }
             }
             let mut ordered = Map::new();
@@ -322,7 +326,7 @@ fn body(
     };
     check(&object)?;
     let bytes = serde_json::to_vec(&object).map_err(|e| ValidationError::InvalidArgument {
-        field: "params",
+        field: "params".into(),
         reason: format!("could not be encoded: {e}"),
     })?;
     Ok(Some(("application/json".to_owned(), bytes)))
@@ -339,7 +343,7 @@ fn check(body: &Map<String, Value>) -> Result<(), ValidationError> {
             if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {}
         Some(_) => {
             return Err(ValidationError::InvalidArgument {
-                field: "amount",
+                field: "amount".into(),
                 reason: "must be a whole, non-negative number of minor units".to_owned(),
             });
         }
@@ -347,7 +351,7 @@ fn check(body: &Map<String, Value>) -> Result<(), ValidationError> {
     if let Some(notes) = body.get("notes").filter(|n| n.is_object()) {
         let notes: Notes = serde_json::from_value(notes.clone()).map_err(|_| {
             ValidationError::InvalidArgument {
-                field: "notes",
+                field: "notes".into(),
                 reason: "must be an object of strings".to_owned(),
             }
         })?;

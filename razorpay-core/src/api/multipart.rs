@@ -43,7 +43,7 @@ fn content_type_of(name: &str) -> &'static str {
 
 fn invalid(reason: &str) -> ValidationError {
     ValidationError::InvalidArgument {
-        field: "file",
+        field: "file".into(),
         reason: reason.to_owned(),
     }
 }
@@ -55,7 +55,9 @@ fn file(params: &Map<String, Value>) -> Result<File, ValidationError> {
     let value = params
         .get("file")
         .and_then(|file| file.get("value"))
-        .ok_or(ValidationError::MissingArgument { field: "file" })?;
+        .ok_or(ValidationError::MissingArgument {
+            field: "file".into(),
+        })?;
     if let Value::String(text) = value {
         return Ok(File {
             name: None,
@@ -109,7 +111,9 @@ fn encode_with(
     params: Option<&Map<String, Value>>,
     boundary: &str,
 ) -> Result<(String, Vec<u8>), ValidationError> {
-    let params = params.ok_or(ValidationError::MissingArgument { field: "file" })?;
+    let params = params.ok_or(ValidationError::MissingArgument {
+        field: "file".into(),
+    })?;
     let file = file(params)?;
     let quote = |text: &str| text.replace('"', "%22").replace(['\r', '\n'], " ");
     let mut body = Vec::with_capacity(file.bytes.len() + 512);

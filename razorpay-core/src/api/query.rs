@@ -184,7 +184,7 @@ pub(crate) fn normalize_date(field: &'static str, value: &Value) -> Result<Value
             _ => Value::Number(number),
         }),
         None => Err(ValidationError::InvalidArgument {
-            field,
+            field: field.into(),
             reason:
                 "must be Unix seconds or an ISO 8601 date (YYYY-MM-DD[THH:MM[:SS[.sss]]][Z|±HH:MM])"
                     .to_owned(),

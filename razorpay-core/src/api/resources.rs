@@ -150,7 +150,7 @@ pub(crate) fn put<T: serde::Serialize + ?Sized>(
 ) -> Result<(), crate::client::ValidationError> {
     let value = serde_json::to_value(value).map_err(|err| {
         crate::client::ValidationError::InvalidArgument {
-            field: name,
+            field: name.into(),
             reason: format!("cannot be written as JSON: {err}"),
         }
     })?;

@@ -19,6 +19,9 @@ use super::validate::ValidationError;
 /// let error = RazorpayErrorBody::from_response(body).expect("an error envelope");
 /// assert_eq!(error.field.as_deref(), Some("amount"));
 /// ```
+///
+/// A uniffi record under the `uniffi` feature: `metadata` and `extra` cross as JSON text.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RazorpayErrorBody {
     /// `BAD_REQUEST_ERROR`, `GATEWAY_ERROR`, `SERVER_ERROR`, …
@@ -69,6 +72,11 @@ impl RazorpayErrorBody {
 
 /// Why a Razorpay API call failed. Every variant has a stable [`code`](Self::code); variants
 /// that come from an HTTP answer keep its `status` and Razorpay's error body.
+///
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature): `code()` on the base
+/// type, `toString()`/`description`/`str()` the message below; see `client/ffi.rs`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
@@ -131,12 +139,13 @@ pub enum ClientError {
         request_sent: bool,
     },
     /// The connection failed.
-    #[error("could not reach Razorpay ({}): {message}", if *request_sent { "the request may have been processed" } else { "nothing was sent" })]
+    #[error("could not reach Razorpay ({}): {reason}", if *request_sent { "the request may have been processed" } else { "nothing was sent" })]
     Connection {
         /// Whether the request may have reached Razorpay before the connection broke.
         request_sent: bool,
-        /// The transport's description (never contains credentials).
-        message: String,
+        /// The transport's description (never contains credentials). Not called `message`,
+        /// which the Kotlin exception owns.
+        reason: String,
         /// The transport's error (without the URL), for [`source`](std::error::Error::source)
         /// chains: DNS, TLS and I/O causes stay inspectable.
         #[source]
@@ -144,12 +153,12 @@ pub enum ClientError {
     },
     /// The answer's body is longer than
     /// [`max_response_bytes`](super::ClientConfig::max_response_bytes); reading stopped there.
-    #[error("Razorpay's answer (HTTP {status}) is longer than the {limit}-byte limit")]
+    #[error("Razorpay's answer (HTTP {status}) is longer than the {limit_bytes}-byte limit")]
     ResponseTooLarge {
         /// HTTP status.
         status: u16,
         /// The configured limit in bytes.
-        limit: usize,
+        limit_bytes: u64,
     },
     /// Razorpay answered something that is not the expected JSON (including a redirect, which
     /// the API never sends, and an object of another entity than the call returns).
@@ -434,7 +443,7 @@ mod tests {
         assert!(error.to_string().contains("redirect"));
         let error = ClientError::ResponseTooLarge {
             status: 200,
-            limit: 10,
+            limit_bytes: 10,
         };
         assert_eq!(error.code(), "RESPONSE_TOO_LARGE");
         assert_eq!(error.status(), Some(200));

@@ -104,7 +104,7 @@ impl RazorpayClient {
             Value::Null
         } else {
             serde_json::from_str(args_json).map_err(|e| ValidationError::InvalidArgument {
-                field: "args",
+                field: "args".into(),
                 reason: format!("is not JSON: {e}"),
             })?
         };

@@ -38,6 +38,9 @@
 
 mod config;
 mod error;
+// uniffi exports of the errors (`code()`, the helpers) and their custom field types.
+#[cfg(feature = "uniffi")]
+mod ffi;
 mod generic;
 mod list;
 mod orders;

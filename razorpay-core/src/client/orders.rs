@@ -104,7 +104,7 @@ impl CreateOrder {
             validate::payable("first_payment_min_amount", first, &self.currency)?;
             if first > self.amount {
                 return Err(ValidationError::AmountTooLarge {
-                    field: "first_payment_min_amount",
+                    field: "first_payment_min_amount".into(),
                     amount: first,
                     max: self.amount,
                 });

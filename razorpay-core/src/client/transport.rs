@@ -210,7 +210,10 @@ pub(crate) async fn read_capped(
     limit: usize,
 ) -> Result<Vec<u8>, ClientError> {
     let status = response.status().as_u16();
-    let too_large = || ClientError::ResponseTooLarge { status, limit };
+    let too_large = || ClientError::ResponseTooLarge {
+        status,
+        limit_bytes: u64::try_from(limit).unwrap_or(u64::MAX),
+    };
     let announced = response.content_length();
     if announced.is_some_and(|length| length > limit as u64) {
         return Err(too_large());
@@ -240,7 +243,7 @@ pub(crate) fn transport_error(error: reqwest::Error) -> ClientError {
     let error = error.without_url();
     ClientError::Connection {
         request_sent,
-        message: error.to_string(),
+        reason: error.to_string(),
         source: Some(ErrorSource::new(error)),
     }
 }

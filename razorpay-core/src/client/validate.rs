@@ -8,6 +8,12 @@ use crate::model::Notes;
 pub use crate::limits::{LIST_MAX_COUNT, NOTE_VALUE_MAX_CHARS, NOTES_MAX_KEYS, RECEIPT_MAX_CHARS};
 
 /// A request parameter the client refuses to send. Each variant names the field.
+///
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature), inside
+/// [`ClientError::InvalidRequest`](super::ClientError::InvalidRequest): that is why its fields
+/// are owned `String`s and `u64`s rather than `&'static str` and `usize`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ValidationError {
@@ -15,7 +21,7 @@ pub enum ValidationError {
     #[error("{field} must be greater than zero (got {amount})")]
     AmountNotPositive {
         /// The parameter.
-        field: &'static str,
+        field: String,
         /// The rejected amount in minor units.
         amount: i64,
     },
@@ -23,7 +29,7 @@ pub enum ValidationError {
     #[error("{field} must be at least {min_amount} minor units of {currency} (got {amount})")]
     AmountBelowMinimum {
         /// The parameter.
-        field: &'static str,
+        field: String,
         /// The rejected amount.
         amount: i64,
         /// The currency's minimum.
@@ -35,7 +41,7 @@ pub enum ValidationError {
     #[error("{field} must be a multiple of {amount_step} minor units of {currency} (got {amount})")]
     AmountNotInStep {
         /// The parameter.
-        field: &'static str,
+        field: String,
         /// The rejected amount.
         amount: i64,
         /// The required step.
@@ -47,7 +53,7 @@ pub enum ValidationError {
     #[error("{field} must not exceed {max} (got {amount})")]
     AmountTooLarge {
         /// The parameter.
-        field: &'static str,
+        field: String,
         /// The rejected amount.
         amount: i64,
         /// The limit.
@@ -63,13 +69,13 @@ pub enum ValidationError {
     #[error("receipt must be at most {RECEIPT_MAX_CHARS} characters (got {length})")]
     ReceiptTooLong {
         /// Its length in characters.
-        length: usize,
+        length: u64,
     },
     /// `notes` has more than 15 keys.
     #[error("notes may hold at most {NOTES_MAX_KEYS} keys (got {count})")]
     TooManyNotes {
         /// The number of keys.
-        count: usize,
+        count: u64,
     },
     /// A note value is longer than 256 characters, or not a string, number or boolean.
     #[error(
@@ -83,7 +89,7 @@ pub enum ValidationError {
     #[error("{field} {id:?} is not a Razorpay id")]
     InvalidId {
         /// The parameter.
-        field: &'static str,
+        field: String,
         /// The rejected id.
         id: String,
     },
@@ -94,13 +100,13 @@ pub enum ValidationError {
     #[error("{field} is required")]
     MissingArgument {
         /// The argument.
-        field: &'static str,
+        field: String,
     },
     /// An argument of an API method has a shape the method cannot use.
     #[error("{field} {reason}")]
     InvalidArgument {
         /// The argument.
-        field: &'static str,
+        field: String,
         /// What is wrong with it.
         reason: String,
     },
@@ -164,7 +170,10 @@ pub fn positive(field: &'static str, amount: i64) -> Result<(), ValidationError>
     if amount > 0 {
         Ok(())
     } else {
-        Err(ValidationError::AmountNotPositive { field, amount })
+        Err(ValidationError::AmountNotPositive {
+            field: field.into(),
+            amount,
+        })
     }
 }
 
@@ -177,13 +186,13 @@ pub fn payable(field: &'static str, amount: i64, currency: &str) -> Result<(), V
         })?;
     info.check_amount(amount).map_err(|error| match error {
         CurrencyError::NotInStep { amount_step, .. } => ValidationError::AmountNotInStep {
-            field,
+            field: field.into(),
             amount,
             amount_step,
             currency: currency.to_string(),
         },
         _ => ValidationError::AmountBelowMinimum {
-            field,
+            field: field.into(),
             amount,
             min_amount: info.min_amount,
             currency: currency.to_string(),
@@ -194,9 +203,9 @@ pub fn payable(field: &'static str, amount: i64, currency: &str) -> Result<(), V
 /// `receipt` of at most 40 characters.
 pub fn receipt(receipt: Option<&str>) -> Result<(), ValidationError> {
     match receipt.map(|r| r.chars().count()) {
-        Some(length) if length > RECEIPT_MAX_CHARS => {
-            Err(ValidationError::ReceiptTooLong { length })
-        }
+        Some(length) if length > RECEIPT_MAX_CHARS => Err(ValidationError::ReceiptTooLong {
+            length: u64::try_from(length).unwrap_or(u64::MAX),
+        }),
         _ => Ok(()),
     }
 }
@@ -204,7 +213,9 @@ pub fn receipt(receipt: Option<&str>) -> Result<(), ValidationError> {
 /// At most 15 notes, each a scalar of at most 256 characters.
 pub fn notes(notes: &Notes) -> Result<(), ValidationError> {
     if notes.len() > NOTES_MAX_KEYS {
-        return Err(ValidationError::TooManyNotes { count: notes.len() });
+        return Err(ValidationError::TooManyNotes {
+            count: u64::try_from(notes.len()).unwrap_or(u64::MAX),
+        });
     }
     for (key, value) in notes.iter() {
         let length = match value {
@@ -232,7 +243,7 @@ pub fn id(field: &'static str, id: &str) -> Result<(), ValidationError> {
         Ok(())
     } else {
         Err(ValidationError::InvalidId {
-            field,
+            field: field.into(),
             id: id.to_string(),
         })
     }

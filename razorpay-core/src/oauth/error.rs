@@ -4,11 +4,17 @@ use super::validate::{FieldError, OAuthCall};
 
 /// Why an OAuth call failed. Messages name fields, never their values (a client secret, a
 /// code or a token).
+///
+/// Crosses to Kotlin, Swift and Python as it is when both the `uniffi` and `client` features are
+/// on (its `Client` variant needs the client): `code()` on the base type, the message as
+/// `toString()`/`description`/`str()`.
+#[cfg_attr(all(feature = "uniffi", feature = "client"), derive(uniffi::Error))]
+#[cfg_attr(all(feature = "uniffi", feature = "client"), uniffi::export(Display))]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum OAuthError {
     /// The official client's validation refused the parameters; nothing was sent.
-    #[error("{}: {}", call.method_name(), errors.iter().map(|e| e.message).collect::<Vec<_>>().join(", "))]
+    #[error("{}: {}", call.method_name(), errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(", "))]
     InvalidParams {
         /// The call that was refused.
         call: OAuthCall,
@@ -22,7 +28,7 @@ pub enum OAuthError {
     #[error("the OAuth parameters are larger than {limit} bytes")]
     ParamsTooLarge {
         /// The limit in bytes.
-        limit: usize,
+        limit: u64,
     },
     /// `generateAuthUrl` builds a URL, it sends no token request.
     #[error("generateAuthUrl builds a URL; it is not a token request")]
@@ -53,5 +59,16 @@ impl OAuthError {
             Self::InvalidParams { errors, .. } => errors,
             _ => &[],
         }
+    }
+}
+
+// uniffi cannot return `&'static str`: the foreign `code()` is an owned copy of the Rust one.
+#[cfg(all(feature = "uniffi", feature = "client"))]
+#[uniffi::export]
+impl OAuthError {
+    /// The stable machine-readable code, on the base type in every language.
+    #[uniffi::method(name = "code")]
+    fn code_for_ffi(&self) -> String {
+        self.code().to_owned()
     }
 }

@@ -37,7 +37,7 @@ impl std::fmt::Debug for TokenRequest {
 pub fn parse_params(json: &str) -> Result<Map<String, Value>, OAuthError> {
     if json.len() > MAX_PARAMS_BYTES {
         return Err(OAuthError::ParamsTooLarge {
-            limit: MAX_PARAMS_BYTES,
+            limit: MAX_PARAMS_BYTES as u64,
         });
     }
     match serde_json::from_str(json) {
@@ -111,7 +111,7 @@ pub fn token_request_from_map(
     let body = serde_json::to_vec(params).map_err(|_| OAuthError::NotAnObject)?;
     if body.len() > MAX_PARAMS_BYTES {
         return Err(OAuthError::ParamsTooLarge {
-            limit: MAX_PARAMS_BYTES,
+            limit: MAX_PARAMS_BYTES as u64,
         });
     }
     token_request_for(call, params, body)

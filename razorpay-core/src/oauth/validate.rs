@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::js;
 
 /// Which call is being validated; each has the official schema's fields, in its order.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OAuthCall {
@@ -65,13 +66,14 @@ impl OAuthCall {
 }
 
 /// One refused field: its name and the official message (never its value, which may be a
-/// secret).
+/// secret). Owned strings, so it crosses uniffi as a record (the `uniffi` feature).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// The parameter, e.g. `client_id`.
-    pub field: &'static str,
+    pub field: String,
     /// The official message, e.g. `"client_id is not a valid ID"`.
-    pub message: &'static str,
+    pub message: String,
 }
 
 /// The official checks, in the official order: a missing or blank field; then a
@@ -86,7 +88,10 @@ pub fn validate(params: &Map<String, Value>, call: OAuthCall) -> Vec<FieldError>
             Some(value) => check(field, value),
         };
         if let Some(message) = message {
-            errors.push(FieldError { field, message });
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+            });
         }
     }
     errors
@@ -118,13 +123,14 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn errors(params: Value, call: OAuthCall) -> Vec<(&'static str, &'static str)> {
+    // Pairs as arrays: `[String; 2]` compares with `[&str; 2]`, tuples of them do not.
+    fn errors(params: Value, call: OAuthCall) -> Vec<[String; 2]> {
         let Value::Object(map) = params else {
             panic!("an object")
         };
         validate(&map, call)
             .into_iter()
-            .map(|e| (e.field, e.message))
+            .map(|e| [e.field, e.message])
             .collect()
     }
 
@@ -133,10 +139,10 @@ mod tests {
         assert_eq!(
             errors(json!({}), OAuthCall::RevokeToken),
             [
-                ("client_id", "client_id is empty"),
-                ("client_secret", "client_secret is empty"),
-                ("token_type_hint", "token_type_hint is empty"),
-                ("token", "token is empty"),
+                ["client_id", "client_id is empty"],
+                ["client_secret", "client_secret is empty"],
+                ["token_type_hint", "token_type_hint is empty"],
+                ["token", "token is empty"],
             ]
         );
         assert_eq!(
@@ -144,7 +150,7 @@ mod tests {
                 json!({"client_id": "8DXCMTshWSWECc", "client_secret": " \t", "grant_type": "refresh_token", "refresh_token": "r"}),
                 OAuthCall::RefreshToken
             ),
-            [("client_secret", "client_secret is empty")]
+            [["client_secret", "client_secret is empty"]]
         );
     }
 
@@ -162,21 +168,21 @@ mod tests {
         };
         assert_eq!(
             with("redirect_uri", json!("not a url")),
-            [("redirect_uri", "redirect_uri is not a valid URL")]
+            [["redirect_uri", "redirect_uri is not a valid URL"]]
         );
         assert_eq!(
             with("client_id", json!("8DXCMTshWSWECc1")),
-            [("client_id", "client_id is not a valid ID")]
+            [["client_id", "client_id is not a valid ID"]]
         );
         assert_eq!(
             with("client_id", json!("acc_1")),
-            [("client_id", "client_id is not a valid ID")]
+            [["client_id", "client_id is not a valid ID"]]
         );
         // The regex reads String(value): a number of digits passes, as in JavaScript.
         assert!(with("client_id", json!(12345)).is_empty());
         assert_eq!(
             with("grant_type", json!("password")),
-            [("grant_type", "grant_type is not a valid")]
+            [["grant_type", "grant_type is not a valid"]]
         );
         // An empty array is not a blank string: only strings are trimmed.
         assert!(

@@ -30,6 +30,11 @@ const KEY_CHARS: usize = 16;
 
 /// Why an onboarding signature could not be made or opened. Never contains the secret or the
 /// payload.
+///
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature): `code()` on the base
+/// type, the message as `toString()`/`description`/`str()`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum OnboardingError {
@@ -45,7 +50,7 @@ pub enum OnboardingError {
     )]
     Malformed {
         /// The length in bytes of the signature that was received.
-        len: usize,
+        len: u64,
     },
     /// The tag does not authenticate the ciphertext under this secret: another secret, or the
     /// signature was altered.
@@ -67,6 +72,17 @@ impl OnboardingError {
             Self::Mismatch => "ONBOARDING_SIGNATURE_MISMATCH",
             Self::Randomness => "ONBOARDING_RANDOMNESS_UNAVAILABLE",
         }
+    }
+}
+
+// uniffi cannot return `&'static str`: the foreign `code()` is an owned copy of the Rust one.
+#[cfg(feature = "uniffi")]
+#[uniffi::export]
+impl OnboardingError {
+    /// The stable machine-readable code, on the base type in every language.
+    #[uniffi::method(name = "code")]
+    fn code_for_ffi(&self) -> String {
+        self.code().to_owned()
     }
 }
 
@@ -157,7 +173,7 @@ pub fn decrypt_onboarding_signature(
 ) -> Result<String, OnboardingError> {
     let cipher = key(secret)?;
     let malformed = OnboardingError::Malformed {
-        len: signature.len(),
+        len: u64::try_from(signature.len()).unwrap_or(u64::MAX),
     };
     let bytes = hex::decode(signature).map_err(|_| malformed.clone())?;
     if bytes.len() < ONBOARDING_NONCE_LEN + TAG_LEN {
@@ -257,7 +273,9 @@ mod tests {
         for bad in ["", "zz", &signature[..54], &format!("{signature}0")] {
             assert_eq!(
                 decrypt_onboarding_signature(bad, SECRET),
-                Err(OnboardingError::Malformed { len: bad.len() }),
+                Err(OnboardingError::Malformed {
+                    len: bad.len() as u64
+                }),
                 "{bad}"
             );
         }
