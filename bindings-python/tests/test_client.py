@@ -79,8 +79,11 @@ def test_full_checkout_then_refunds(sandbox):
         listed = await client.orders().list(ck.ListOrders(receipt="cart_42"))
         assert order.id in [o.id for o in listed]
         assert payment.id in [p.id for p in await client.payments().list(ck.ListPayments(count=100))]
-        assert order.id in [o.id for o in await client.orders().list(ck.ListOrders(since=order.created_at, until=order.created_at + 5))]
-        assert await client.orders().list(ck.ListOrders(until=order.created_at - 86400)) == []
+        # `created_at` and the list window are `datetime`s.
+        soon = order.created_at + datetime.timedelta(seconds=5)
+        assert order.id in [o.id for o in await client.orders().list(ck.ListOrders(since=order.created_at, until=soon))]
+        yesterday = order.created_at - datetime.timedelta(days=1)
+        assert await client.orders().list(ck.ListOrders(until=yesterday)) == []
 
     asyncio.run(flow())
 

@@ -56,5 +56,5 @@ def test_python_server_example(tmp_path, sandbox):
     )
     first, second = out.strip().splitlines()
     order_id, status, amount = first.split(" ", 2)
-    assert order_id.startswith("order_") and status == "OrderStatus.CREATED()" and amount == "₹500.00"
+    assert order_id.startswith("order_") and status == "created" and amount == "₹500.00"
     assert second == "NOT_FOUND 400 BAD_REQUEST_ERROR"

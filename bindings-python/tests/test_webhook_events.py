@@ -1,5 +1,6 @@
 """WebhookVerifier.construct_event over every webhook sample of ../shared/fixtures/webhooks."""
 
+import datetime
 import json
 
 import pytest
@@ -43,6 +44,28 @@ def test_payment_captured_fields(fixtures_dir):
     raw = json.loads(body)["payload"]["payment"]["entity"]
     p = event.payment
     assert (p.status, p.order_id, p.method, p.captured) == (ck.PaymentStatus.CAPTURED(), raw["order_id"], raw["method"], True)
+
+
+def test_statuses_print_compare_and_hash_as_razorpay_writes_them(fixtures_dir):
+    body = (fixtures_dir / "webhooks" / "payment.captured.json").read_bytes()
+    status = ck.parse_unverified_webhook_event(body).payment.status
+    assert str(status) == "captured" and f"{status}" == "captured"
+    assert status == ck.PaymentStatus.CAPTURED() and status != ck.PaymentStatus.FAILED()
+    assert {status, ck.PaymentStatus.CAPTURED(), ck.PaymentStatus.FAILED()} == {ck.PaymentStatus.CAPTURED(), ck.PaymentStatus.FAILED()}
+    newer = ck.PaymentStatus.UNKNOWN("on_hold")
+    assert str(newer) == "on_hold" and newer == ck.PaymentStatus.UNKNOWN("on_hold")
+    assert hash(newer) == hash(ck.PaymentStatus.UNKNOWN("on_hold"))
+
+
+def test_created_at_is_a_utc_datetime(fixtures_dir):
+    body = (fixtures_dir / "webhooks" / "payment.captured.json").read_bytes()
+    raw = json.loads(body)
+    event = ck.parse_unverified_webhook_event(body)
+    assert isinstance(event.created_at, datetime.datetime)
+    assert event.created_at == datetime.datetime.fromtimestamp(raw["created_at"], tz=datetime.timezone.utc)
+    assert event.created_at.timestamp() == raw["created_at"]
+    entity = raw["payload"]["payment"]["entity"]
+    assert event.payment.created_at.timestamp() == entity["created_at"]
 
 
 def test_forged_bodies_are_never_parsed():

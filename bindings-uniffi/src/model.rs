@@ -4,5 +4,6 @@
 //! `extra`, so nothing Razorpay adds is lost.
 
 pub use razorpay_core::model::{
-    Card, LenientBool, Notes, Order, OrderStatus, Payment, PaymentStatus, Refund, RefundStatus, Upi,
+    Card, LenientBool, Notes, Order, OrderStatus, Payment, PaymentStatus, Refund, RefundStatus,
+    UnixTime, Upi,
 };

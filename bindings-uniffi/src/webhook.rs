@@ -5,7 +5,7 @@ use razorpay_core::webhook as core;
 /// feature); `code()` on the base type is the signature's code for `Signature`.
 pub use razorpay_core::webhook::WebhookError;
 
-use crate::model::{Order, Payment, Refund};
+use crate::model::{Order, Payment, Refund, UnixTime};
 
 /// A verified Razorpay webhook event: the envelope, the payment / order / refund it carries as
 /// records, and the whole body as received (`json`) for everything else.
@@ -20,8 +20,8 @@ pub struct WebhookEvent {
     pub account_id: Option<String>,
     /// Which entities the payload holds (`["payment", "order"]`).
     pub contains: Vec<String>,
-    /// Unix seconds when Razorpay created the event.
-    pub created_at: Option<i64>,
+    /// When Razorpay created the event (Kotlin `Instant`, Swift `Date`, Python `datetime`).
+    pub created_at: Option<UnixTime>,
     /// `payload.payment.entity`.
     pub payment: Option<Payment>,
     /// `payload.order.entity`.

@@ -4,7 +4,7 @@
 mod fixture_support;
 
 use fixture_support::{assert_round_trip, json_files, read_bytes, read_json};
-use razorpay_core::model::{DowntimeStatus, PaymentStatus};
+use razorpay_core::model::{DowntimeStatus, PaymentStatus, UnixTime};
 use razorpay_core::sign_webhook;
 use razorpay_core::webhook::{EventName, WebhookEvent, WebhookVerifier};
 
@@ -126,7 +126,7 @@ fn documented_quirks_are_tolerated() {
     let event = parse("refund.speed_changed.json");
     assert_eq!(
         (event.created_at, event.timestamp()),
-        (None, Some(1586439890))
+        (None, Some(UnixTime::from(1586439890)))
     );
 
     // `contains` does not list every payload key; `captured` is the string "1".

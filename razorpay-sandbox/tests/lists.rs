@@ -71,7 +71,10 @@ async fn payment_links_are_listed_with_the_paging_window_and_filters() {
     assert_eq!(ids(&by_payment), [created[1].as_str()]);
 
     // from/to select on created_at, inclusive.
-    let first_at = all.payment_links[2].created_at.expect("created_at");
+    let first_at = all.payment_links[2]
+        .created_at
+        .expect("created_at")
+        .as_secs();
     let window = client
         .payment_link()
         .all(&json!({"from": first_at, "to": first_at + 10}))

@@ -6,7 +6,7 @@ use razorpay_core::client::{
     CapturePayment, CreateOrder, CreateRefund, EditOrder, ListOrders, ListPayments, ListRefunds,
     RefundSpeed,
 };
-use razorpay_core::model::Notes;
+use razorpay_core::model::{Notes, UnixTime};
 use serde::{Deserialize, Deserializer};
 
 /// An amount in minor units: an integer, or a string of digits (the official typings allow
@@ -100,8 +100,8 @@ pub(crate) struct ListOrdersParams {
 impl From<ListOrdersParams> for ListOrders {
     fn from(params: ListOrdersParams) -> Self {
         let mut out = ListOrders::default();
-        out.from = params.from;
-        out.to = params.to;
+        out.from = params.from.map(UnixTime::from);
+        out.to = params.to.map(UnixTime::from);
         out.count = params.count;
         out.skip = params.skip;
         out.authorized = params.authorized.map(|f| f.0);
@@ -136,8 +136,8 @@ pub(crate) struct ListPaymentsParams {
 impl From<ListPaymentsParams> for ListPayments {
     fn from(params: ListPaymentsParams) -> Self {
         let mut out = ListPayments::default();
-        out.from = params.from;
-        out.to = params.to;
+        out.from = params.from.map(UnixTime::from);
+        out.to = params.to.map(UnixTime::from);
         out.count = params.count;
         out.skip = params.skip;
         out
@@ -210,8 +210,8 @@ impl ListRefundsParams {
     /// The filter part.
     pub(crate) fn filter(&self) -> ListRefunds {
         let mut out = ListRefunds::default();
-        out.from = self.from;
-        out.to = self.to;
+        out.from = self.from.map(UnixTime::from);
+        out.to = self.to.map(UnixTime::from);
         out.count = self.count;
         out.skip = self.skip;
         out

@@ -6,14 +6,14 @@
 //! repetition of inputs). The state stays JSON so that it is stored as-is and stays readable
 //! by the Rust, Node and uniffi bindings alike.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use razorpay_core::reconcile as core;
 pub use razorpay_core::reconcile::{
     Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus, ReconcileError,
 };
 
-use crate::model::{Order, Payment};
+use crate::model::{Order, Payment, UnixTime};
 use crate::webhook::WebhookEvent;
 
 // There is no input enum here: each kind of input is its own function, so every language reads
@@ -96,10 +96,7 @@ pub fn apply_abandoned(
     state_json: String,
     at: SystemTime,
 ) -> Result<ReconcileOutcome, ReconcileError> {
-    let at = match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
-        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
-    };
+    let at = UnixTime::from(at).as_secs();
     apply_input(&state_json, &core::ReconcileInput::Abandoned { at })
 }
 

@@ -3,6 +3,7 @@
 use super::*;
 use crate::signature::{sign_payment, sign_webhook};
 use crate::webhook::WebhookVerifier;
+use std::time::UNIX_EPOCH;
 
 const ORDER: &str = "order_DESlLckIVRkHWj";
 

@@ -168,9 +168,19 @@ fun webhookAndReconciliation() {
     val orderId = "order_DESlLckIVRkHWj"
     val body = ("""{"entity":"event","account_id":"acc_1","event":"payment.captured","contains":["payment"],""" +
         """"payload":{"payment":{"entity":{"id":"pay_A","entity":"payment","amount":50000,"currency":"INR",""" +
-        """"status":"captured","order_id":"$orderId","captured":true,"notes":[]}}},"created_at":1700000000}""").toByteArray()
+        """"status":"captured","order_id":"$orderId","captured":true,"notes":[],"created_at":1699999990}}},"created_at":1700000000}""").toByteArray()
     val event = WebhookVerifier(listOf("whsec_new", "whsec_old")).use { it.constructEvent(body, signWebhook(body, "whsec_old")) }
     check(event.event == "payment.captured" && event.payment?.amount == 50000L) { "typed webhook event" }
+    // Statuses print as Razorpay writes them, and compare and hash as in Rust.
+    val status = event.payment?.status
+    check(status.toString() == "captured" && status == PaymentStatus.Captured) { "status $status" }
+    check(setOf(status, PaymentStatus.Captured, PaymentStatus.Failed).size == 2) { "status hash" }
+    check(PaymentStatus.Unknown("on_hold").toString() == "on_hold") { "unknown status text" }
+    check(PaymentStatus.Unknown("on_hold").hashCode() == PaymentStatus.Unknown("on_hold").hashCode()) { "unknown hash" }
+    // Timestamps are java.time.Instant, at the instant Razorpay wrote.
+    val createdAt: java.time.Instant? = event.createdAt
+    check(createdAt == java.time.Instant.ofEpochSecond(1700000000L)) { "event createdAt $createdAt" }
+    check(event.payment?.createdAt == java.time.Instant.parse("2023-11-14T22:13:10Z")) { "payment createdAt ${event.payment?.createdAt}" }
 
     val start = createPaymentState(orderId, 50000L, "INR")
     val paid = applyWebhook(start, "evt_1", event)
@@ -233,6 +243,10 @@ fun clientAgainstSandbox(binary: String) {
                 val payment = client.payments().fetch(paid.paymentId)
                 check(payment.status == PaymentStatus.Captured && payment.orderId == order.id) { "captured payment $payment" }
                 check(client.orders().fetch(order.id).status == OrderStatus.Paid) { "order paid" }
+                val created: java.time.Instant = order.createdAt ?: throw IllegalStateException("order without createdAt")
+                val window = client.orders().list(ListOrders(since = created, until = created.plusSeconds(5)))
+                check(window.any { it.id == order.id }) { "list window by Instant" }
+                check(client.orders().list(ListOrders(until = created.minusSeconds(86400))).isEmpty()) { "empty window before" }
                 val refund = client.payments().refund(payment.id, CreateRefund(amount = 2500L, idempotencyKey = "kt-refund-0001"))
                 check(refund.amount == 2500L && refund.paymentId == payment.id) { "refund" }
 

@@ -1,6 +1,7 @@
 //! What every Razorpay list call shares: the `from`/`to`/`count`/`skip` window.
 
 use super::validate::{self, ValidationError};
+use crate::model::UnixTime;
 
 /// Adds the window setters (`count`, `skip`, `between`) and the validated window query to a list
 /// filter with `from`, `to`, `count` and `skip` fields, so the three filters cannot drift apart.
@@ -19,22 +20,28 @@ macro_rules! list_window {
                 self
             }
 
-            /// Sets `from` (Unix seconds, inclusive).
-            pub fn from(mut self, from: i64) -> Self {
-                self.from = Some(from);
+            /// Sets `from` (inclusive): Unix seconds, a [`UnixTime`](crate::model::UnixTime)
+            /// or a [`SystemTime`](std::time::SystemTime).
+            pub fn from(mut self, from: impl Into<$crate::model::UnixTime>) -> Self {
+                self.from = Some(from.into());
                 self
             }
 
-            /// Sets `to` (Unix seconds, inclusive).
-            pub fn to(mut self, to: i64) -> Self {
-                self.to = Some(to);
+            /// Sets `to` (inclusive): Unix seconds, a [`UnixTime`](crate::model::UnixTime) or
+            /// a [`SystemTime`](std::time::SystemTime).
+            pub fn to(mut self, to: impl Into<$crate::model::UnixTime>) -> Self {
+                self.to = Some(to.into());
                 self
             }
 
-            /// Sets `from` and `to` (Unix seconds, both inclusive).
-            pub fn between(mut self, from: i64, to: i64) -> Self {
-                self.from = Some(from);
-                self.to = Some(to);
+            /// Sets `from` and `to` (both inclusive).
+            pub fn between(
+                mut self,
+                from: impl Into<$crate::model::UnixTime>,
+                to: impl Into<$crate::model::UnixTime>,
+            ) -> Self {
+                self.from = Some(from.into());
+                self.to = Some(to.into());
                 self
             }
 
@@ -50,15 +57,15 @@ pub(crate) use list_window;
 
 /// `from`/`to`/`count`/`skip` query pairs, after checking `count` is within Razorpay's 1..=100.
 pub(crate) fn window_query(
-    from: Option<i64>,
-    to: Option<i64>,
+    from: Option<UnixTime>,
+    to: Option<UnixTime>,
     count: Option<u32>,
     skip: Option<u32>,
 ) -> Result<Vec<(&'static str, String)>, ValidationError> {
     validate::count(count)?;
     let pairs = [
-        ("from", from),
-        ("to", to),
+        ("from", from.map(UnixTime::as_secs)),
+        ("to", to.map(UnixTime::as_secs)),
         ("count", count.map(i64::from)),
         ("skip", skip.map(i64::from)),
     ];

@@ -17,13 +17,13 @@ use crate::model::{Collection, Payment, Refund};
 #[must_use]
 #[non_exhaustive]
 pub struct ListPayments {
-    /// Created at or after (Unix seconds); `since` in Kotlin, Swift and Python (`from` is a
+    /// Created at or after; `since` in Kotlin, Swift and Python (`from` is a
     /// Python keyword).
     #[cfg_attr(feature = "uniffi", uniffi(name = "since", default))]
-    pub from: Option<i64>,
-    /// Created at or before (Unix seconds); `until` in Kotlin, Swift and Python.
+    pub from: Option<crate::model::UnixTime>,
+    /// Created at or before; `until` in Kotlin, Swift and Python.
     #[cfg_attr(feature = "uniffi", uniffi(name = "until", default))]
-    pub to: Option<i64>,
+    pub to: Option<crate::model::UnixTime>,
     /// Page size, 1..=100.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub count: Option<u32>,

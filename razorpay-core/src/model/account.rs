@@ -51,6 +51,6 @@ entity! {
         /// When it was activated, Unix seconds.
         pub activated_at: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -19,6 +19,6 @@ entity! {
         /// The invoice it was billed on, `inv_…` (`None` until then).
         pub invoice_id: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

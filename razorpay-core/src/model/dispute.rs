@@ -37,6 +37,6 @@ entity! {
         /// The evidence submitted so far, as received.
         pub evidence: Option<Value>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -18,6 +18,6 @@ entity! {
         /// Size in bytes.
         pub size: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -30,7 +30,7 @@ entity! {
         /// The keys of `instrument` that identify the instrument.
         pub instrument_schema: Option<Vec<String>>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Last update, Unix seconds.
         pub updated_at: Option<i64>,
     }

@@ -28,7 +28,7 @@ entity! {
         /// Batch id when created in a batch.
         pub batch_id: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }
 
@@ -51,6 +51,6 @@ entity! {
         /// What the bank said (`account_status`, `registered_name`, …), as received.
         pub results: Option<Map<String, Value>>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -75,7 +75,7 @@ entity! {
         /// Expiry, Unix seconds.
         pub expire_by: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }
 

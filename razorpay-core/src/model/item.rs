@@ -34,7 +34,7 @@ entity! {
         /// SAC code (services).
         pub sac_code: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Last update, Unix seconds.
         pub updated_at: Option<i64>,
     }

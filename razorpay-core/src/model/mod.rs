@@ -63,6 +63,7 @@ mod token_data;
 mod transfer;
 #[cfg(feature = "ts")]
 mod ts;
+mod unix_time;
 mod upi;
 mod virtual_account;
 mod vpa_validation;
@@ -119,4 +120,5 @@ pub use status::{
     RefundStatus, SubscriptionStatus,
 };
 pub use subscription::Subscription;
+pub use unix_time::UnixTime;
 pub use upi::Upi;

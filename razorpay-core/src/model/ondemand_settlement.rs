@@ -36,7 +36,7 @@ entity! {
         #[serde(default)]
         pub notes: Notes,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Its payouts (on create, or with `expand[]=ondemand_payouts`).
         pub ondemand_payouts: Option<Collection<OndemandPayout>>,
     }
@@ -68,6 +68,6 @@ entity! {
         /// `created`, `initiated`, `processed`, `reversed`.
         pub status: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

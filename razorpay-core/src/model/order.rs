@@ -51,6 +51,6 @@ entity! {
         /// Minimum first payment when partial payments are allowed.
         pub first_payment_min_amount: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

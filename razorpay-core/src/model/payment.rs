@@ -104,7 +104,7 @@ entity! {
         /// The merchant's base currency.
         pub base_currency: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }
 

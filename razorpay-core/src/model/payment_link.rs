@@ -73,7 +73,7 @@ entity! {
         /// When it was cancelled, Unix seconds (`0` when not cancelled).
         pub cancelled_at: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Last update, Unix seconds.
         pub updated_at: Option<i64>,
     }

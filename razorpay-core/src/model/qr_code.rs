@@ -43,6 +43,6 @@ entity! {
         /// `on_demand`, `paid` (single use) or `expired`.
         pub close_reason: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -48,6 +48,6 @@ entity! {
         /// `normal` or `optimum`: what was asked for.
         pub speed_requested: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

@@ -20,6 +20,6 @@ entity! {
         /// The bank's transfer reference.
         pub utr: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

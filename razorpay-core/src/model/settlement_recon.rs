@@ -31,7 +31,7 @@ entity! {
         /// Whether it is settled.
         pub settled: Option<LenientBool>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Settlement time, Unix seconds.
         pub settled_at: Option<i64>,
         /// The settlement, `setl_…`.

@@ -30,6 +30,6 @@ entity! {
         #[serde(default)]
         pub notes: Notes,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

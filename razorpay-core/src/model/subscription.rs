@@ -58,6 +58,6 @@ entity! {
         /// How the customer pays: `card`, `emandate`, `upi`, …
         pub payment_method: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

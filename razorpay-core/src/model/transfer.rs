@@ -49,7 +49,7 @@ entity! {
         /// Failure details (all `null` when none), as received.
         pub error: Option<Map<String, Value>>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }
 
@@ -80,6 +80,6 @@ entity! {
         /// Bank reference.
         pub utr: Option<String>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

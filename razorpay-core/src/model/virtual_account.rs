@@ -38,6 +38,6 @@ entity! {
         /// When it closed, Unix seconds.
         pub closed_at: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
 }

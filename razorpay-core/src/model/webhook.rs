@@ -59,7 +59,7 @@ entity! {
         /// When it was disabled, Unix seconds (`0` when never).
         pub disabled_at: Option<i64>,
         /// Creation time, Unix seconds.
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
         /// Last update, Unix seconds.
         pub updated_at: Option<i64>,
     }

@@ -231,8 +231,11 @@ macro_rules! string_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        // Kotlin, Swift and Python get an enum too, with the fallback as `Unknown(value)`.
+        // Kotlin, Swift and Python get an enum too, with the fallback as `Unknown(value)`. It
+        // prints as Razorpay writes it (`str(status) == "captured"`; uniffi would otherwise print
+        // Python's `PaymentStatus.CAPTURED()`), and compares and hashes as Rust does.
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        #[cfg_attr(feature = "uniffi", uniffi::export(Display, Eq, Hash))]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[doc = $doc])* $variant, )*

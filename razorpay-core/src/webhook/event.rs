@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::wire::entity;
 use crate::model::{
     Account, Dispute, Downtime, Extra, FundAccountValidation, Invoice, Order, Payment, PaymentLink,
-    QrCode, Refund, Settlement, Subscription, Token, Transfer, VirtualAccount,
+    QrCode, Refund, Settlement, Subscription, Token, Transfer, UnixTime, VirtualAccount,
 };
 
 use super::{EventName, WebhookError};
@@ -99,7 +99,7 @@ entity! {
         /// The objects the event is about.
         pub payload: WebhookPayload,
         /// When the event was created, Unix seconds. See [`WebhookEvent::timestamp`].
-        pub created_at: Option<i64>,
+        pub created_at: Option<crate::model::UnixTime>,
     }
     missing_defaults: [contains]
 }
@@ -117,11 +117,13 @@ impl WebhookEvent {
         })
     }
 
-    /// The event's creation time, Unix seconds: `created_at`, or the `created_at` that some
-    /// Razorpay payloads carry inside `payload` instead.
-    pub fn timestamp(&self) -> Option<i64> {
-        self.created_at
-            .or_else(|| self.payload.extra.get("created_at")?.as_i64())
+    /// The event's creation time: `created_at`, or the `created_at` that some Razorpay
+    /// payloads carry inside `payload` instead.
+    pub fn timestamp(&self) -> Option<UnixTime> {
+        self.created_at.or_else(|| {
+            let secs = self.payload.extra.get("created_at")?.as_i64()?;
+            Some(UnixTime::from(secs))
+        })
     }
 
     /// The payment, if the payload carries one.
@@ -249,7 +251,7 @@ mod tests {
         let body = br#"{"entity":"event","event":"refund.speed_changed","contains":[],"payload":{"created_at":1586439890}}"#;
         let event = WebhookEvent::from_slice(body).unwrap();
         assert_eq!(event.created_at, None);
-        assert_eq!(event.timestamp(), Some(1586439890));
+        assert_eq!(event.timestamp(), Some(UnixTime::from(1586439890)));
     }
 
     #[test]
