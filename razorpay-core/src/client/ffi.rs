@@ -46,14 +46,7 @@ impl ClientError {
     }
 }
 
-#[uniffi::export]
-impl ValidationError {
-    /// The stable machine-readable code (`AMOUNT_BELOW_MINIMUM`, `RECEIPT_TOO_LONG`, …).
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(ValidationError);
 
 // The underlying transport or JSON error crosses as its message: the foreign side can only
 // read it. Lifting (never done by the bindings, but required of every error field) rebuilds a

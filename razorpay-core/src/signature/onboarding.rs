@@ -75,16 +75,7 @@ impl OnboardingError {
     }
 }
 
-// uniffi cannot return `&'static str`: the foreign `code()` is an owned copy of the Rust one.
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl OnboardingError {
-    /// The stable machine-readable code, on the base type in every language.
-    #[uniffi::method(name = "code")]
-    fn code_for_ffi(&self) -> String {
-        self.code().to_owned()
-    }
-}
+crate::uniffi_code::export_error_code!(OnboardingError);
 
 /// The AES-128 key: UTF-8 of the secret's first 16 UTF-16 code units, which must be 16 bytes.
 fn key(secret: &str) -> Result<Aes128Gcm, OnboardingError> {
