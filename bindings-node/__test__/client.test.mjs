@@ -250,7 +250,8 @@ describe('errors: code, statusCode and the Razorpay error body', () => {
     await sandbox.control('/faults', { next: [{ kind: 'rate_limited', retry_after_secs: 7 }] })
     const error = await assertRejectsCode(noRetry.orders.all(), 'RATE_LIMITED')
     assert.equal(error.statusCode, 429)
-    assert.equal(error.retryAfter, 7)
+    // Milliseconds, like every Node duration (Retry-After: 7 seconds).
+    assert.equal(error.retryAfter, 7000)
   })
 })
 

@@ -309,7 +309,7 @@ export declare class RazorpayApiError extends CheckoutKitError {
   error: RazorpayErrorBody | null
   /** The parameter at fault, when known. */
   field: string | null
-  /** Seconds Razorpay asked to wait (429). */
+  /** Milliseconds Razorpay asked to wait (429), like every duration in Node. */
   retryAfter: number | null
   /** Whether the failed request may have reached Razorpay (`false`: safe to resend). */
   requestSent: boolean | null

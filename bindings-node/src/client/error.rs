@@ -3,8 +3,8 @@
 //! `TIMEOUT`, `CONNECTION_FAILED`, `RESPONSE_TOO_LARGE`, `UNEXPECTED_RESPONSE`, `INVALID_CONFIG` or a
 //! validation code; the message quotes at most 512 characters of Razorpay's description),
 //! `statusCode` (HTTP status or `null`), `error` (Razorpay's body: code, description, field,
-//! source, step, reason, metadata — or `null`), `field`, `retryAfter` (seconds) and
-//! `requestSent` (whether a failed request may have reached Razorpay).
+//! source, step, reason, metadata — or `null`), `field`, `retryAfter` (milliseconds, like
+//! every Node duration) and `requestSent` (whether a failed request may have reached Razorpay).
 
 use napi::bindgen_prelude::*;
 use razorpay_core::client::ClientError;
@@ -29,7 +29,9 @@ pub(crate) fn client_error(env: &Env, err: &ClientError) -> Error {
             None => object.set_named_property("error", Null)?,
         }
         object.set_named_property("field", err.field())?;
-        object.set_named_property("retryAfter", err.retry_after().map(|d| d.as_secs_f64()))?;
+        // Milliseconds, like the timeouts and the retry policy: one unit for durations in Node.
+        let retry_after_ms = err.retry_after().map(|d| d.as_millis() as f64);
+        object.set_named_property("retryAfter", retry_after_ms)?;
         object.set_named_property("requestSent", request_sent)?;
         Ok(())
     })
