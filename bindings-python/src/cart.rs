@@ -16,10 +16,9 @@ use checkout_rules as rules;
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyList, PyString, PyType};
+use pyo3::types::{PyBytes, PyList};
 
-use crate::errors::{uniffi_class, variant_error};
+use crate::errors::{UNIFFI_MODULE, uniffi_error};
 
 /// The uniffi record types whose serialised form crosses back to Python, and the one record
 /// (the policy, rarely passed and with nested tables) that comes in serialised.
@@ -29,24 +28,10 @@ mod wire {
     pub(super) use checkout_kit::cart::{CartError, Policy};
 }
 
-static CART_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
+/// `e` as the generated `CartError.<Variant>` (with checkout-currency's `CurrencyError` inside
+/// `InvalidPolicy`), exactly what the uniffi door raises.
 fn cart_error(py: Python<'_>, e: wire::CartError) -> PyErr {
-    let base = match uniffi_class(py, &CART_ERROR, "CartError") {
-        Ok(base) => base,
-        Err(import_failed) => return import_failed,
-    };
-    match e {
-        wire::CartError::InvalidPolicy { kind, reason } => variant_error(
-            base,
-            "InvalidPolicy",
-            &[
-                ("kind", PyString::new(py, &kind).into_any()),
-                ("reason", PyString::new(py, &reason).into_any()),
-            ],
-        ),
-        other => PyTypeError::new_err(other.to_string()),
-    }
+    uniffi_error(py, UNIFFI_MODULE, "CartError", e)
 }
 
 /// uniffi's serialised form of `value` (what the generated `_UniffiConverter….read` reads).

@@ -10,33 +10,14 @@ use std::borrow::Cow;
 use pyo3::PyTypeInfo;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyInt, PyMemoryView, PyString, PyType};
+use pyo3::types::{PyBytes, PyMemoryView, PyString};
 use razorpay_core::signature as core;
 
-use crate::errors::{uniffi_class, variant_error};
+use crate::errors::{RAZORPAY_CORE_MODULE, uniffi_error};
 
-static SIGNATURE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// `core::SignatureError` as `checkout_kit.SignatureError.<Variant>`, with the fields the
-/// uniffi record carries (mapped exactly as `bindings_uniffi::signature` maps them).
+/// `core::SignatureError` as `checkout_kit.SignatureError.<Variant>`: razorpay-core's own class.
 pub(crate) fn signature_error(py: Python<'_>, e: core::SignatureError) -> PyErr {
-    let base = match uniffi_class(py, &SIGNATURE_ERROR, "SignatureError") {
-        Ok(base) => base,
-        Err(import_failed) => return import_failed,
-    };
-    match e {
-        core::SignatureError::MissingInput { field } => {
-            let field = PyString::new(py, field).into_any();
-            variant_error(base, "MissingInput", &[("field", field)])
-        }
-        core::SignatureError::Malformed { len } => {
-            let len = PyInt::new(py, len as u64).into_any();
-            variant_error(base, "Malformed", &[("len", len)])
-        }
-        // `Mismatch` and any reason added later: a rejected signature either way.
-        _ => variant_error(base, "Mismatch", &[]),
-    }
+    uniffi_error(py, RAZORPAY_CORE_MODULE, "SignatureError", e)
 }
 
 /// The bytes of a body or message, borrowed without copying from `bytes` and from `str` (its

@@ -6,38 +6,17 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyType};
+use pyo3::types::PyBytes;
 use razorpay_core::webhook as core;
 
-use crate::errors::{uniffi_class, variant_error};
+use crate::errors::{RAZORPAY_CORE_MODULE, uniffi_error};
 use crate::signature::bytes_like;
 
-static WEBHOOK_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PARSE_WEBHOOK_EVENT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// `core::WebhookError` as `checkout_kit.WebhookError.<Variant>` (mapped exactly as
-/// `bindings_uniffi::webhook` maps it).
+/// `core::WebhookError` as `checkout_kit.WebhookError.<Variant>`: razorpay-core's own class.
 fn webhook_error(py: Python<'_>, e: core::WebhookError) -> PyErr {
-    let base = match uniffi_class(py, &WEBHOOK_ERROR, "WebhookError") {
-        Ok(base) => base,
-        Err(import_failed) => return import_failed,
-    };
-    match e {
-        core::WebhookError::NoSecret => variant_error(base, "NoSecret", &[]),
-        core::WebhookError::Signature(s) => {
-            let kind = PyString::new(py, s.code()).into_any();
-            let reason = PyString::new(py, &s.to_string()).into_any();
-            variant_error(base, "Signature", &[("kind", kind), ("reason", reason)])
-        }
-        core::WebhookError::InvalidPayload { message } => {
-            let reason = PyString::new(py, &message).into_any();
-            variant_error(base, "InvalidPayload", &[("reason", reason)])
-        }
-        other => {
-            let reason = PyString::new(py, &other.to_string()).into_any();
-            variant_error(base, "InvalidPayload", &[("reason", reason)])
-        }
-    }
+    uniffi_error(py, RAZORPAY_CORE_MODULE, "WebhookError", e)
 }
 
 /// Verifies `X-Razorpay-Signature` for one endpoint with one or more secrets (several during a

@@ -168,3 +168,5 @@ def test_invalid_custom_currency_table():
     with pytest.raises(ck.CartError.InvalidPolicy) as info:
         ck.validate_cart(cart(line("l1", "tea", 1, 100)), catalog(item("tea", 100, 1)), ck.Policy(currencies=[bad]))
     assert info.value.code() == "CURRENCY_CODE_INVALID"
+    # It holds checkout-currency's own error.
+    assert isinstance(info.value[0], ck.CurrencyError.InvalidCode) and info.value[0].currency == "inr"

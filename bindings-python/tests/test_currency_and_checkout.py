@@ -30,12 +30,12 @@ def test_currency_table():
 
 def test_check_amount():
     ck.check_amount("INR", 100)
-    with pytest.raises(ck.CurrencyError.InvalidAmount) as info:
+    with pytest.raises(ck.CurrencyError.BelowMinimum) as info:
         ck.check_amount("INR", 99)
-    assert info.value.code() == "AMOUNT_BELOW_MINIMUM"
-    with pytest.raises(ck.CurrencyError.InvalidAmount) as info:
+    assert (info.value.code(), info.value.min_amount) == ("AMOUNT_BELOW_MINIMUM", 100)
+    with pytest.raises(ck.CurrencyError.NotInStep) as info:
         ck.check_amount("KWD", 1005)
-    assert info.value.code() == "AMOUNT_NOT_IN_STEP"
+    assert (info.value.code(), info.value.amount_step) == ("AMOUNT_NOT_IN_STEP", 10)
     with pytest.raises(ck.CurrencyError.Unsupported) as info:
         ck.check_amount("XYZ", 100)
     assert (info.value.code(), info.value.currency) == ("CURRENCY_UNSUPPORTED", "XYZ")
@@ -93,7 +93,7 @@ def test_checkout_options_json():
 def test_checkout_options_rejections(overrides, field):
     with pytest.raises(ck.CheckoutOptionsError.InvalidOption) as info:
         ck.checkout_options_json(options(**overrides))
-    assert (info.value.code, info.value.field) == ("CHECKOUT_OPTION_INVALID", field)
+    assert (info.value.code(), info.value.field) == ("CHECKOUT_OPTION_INVALID", field)
 
 
 def test_checkout_result_success_and_callback_body():
@@ -142,4 +142,4 @@ def test_checkout_result_failure_keeps_razorpay_error_body():
 def test_checkout_result_rejects_garbage(payload):
     with pytest.raises(ck.CheckoutOptionsError.InvalidPayload) as info:
         ck.parse_checkout_result(payload)
-    assert info.value.code == "CHECKOUT_PAYLOAD_INVALID"
+    assert info.value.code() == "CHECKOUT_PAYLOAD_INVALID"

@@ -7,8 +7,7 @@ import pytest
 
 import checkout_kit as ck
 
-# Every error enum the package raises (CheckoutOptionsError is razorpay-core's own type, declared
-# for uniffi as it is: its `code` is still a field).
+# Every error enum the package raises.
 ERRORS = [
     ck.SignatureError,
     ck.WebhookError,
@@ -19,6 +18,7 @@ ERRORS = [
     ck.CartError,
     ck.ReconcileError,
     ck.CurrencyError,
+    ck.CheckoutOptionsError,
 ]
 
 
@@ -45,6 +45,7 @@ def test_code_through_the_base_class():
         (lambda: ck.validate_cart_json("{", "{}"), ck.CartError, "CART_JSON_INVALID"),
         (lambda: ck.apply_payment_event_json("{", "{}"), ck.ReconcileError, "RECONCILE_INVALID_JSON"),
         (lambda: ck.check_amount("XYZ", 100), ck.CurrencyError, "CURRENCY_UNSUPPORTED"),
+        (lambda: ck.parse_checkout_result("{}"), ck.CheckoutOptionsError, "CHECKOUT_PAYLOAD_INVALID"),
     ]
     for call, base, code in cases:
         with pytest.raises(base) as info:

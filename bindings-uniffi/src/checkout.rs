@@ -1,11 +1,11 @@
 //! App side of a checkout: the currency table and formatting (`checkout-currency`), the options
 //! the Razorpay mobile SDKs take and the result they hand back (`razorpay_core::checkout`).
 //!
-//! The records, enums and the options error are the core types themselves, derived in
-//! `checkout-currency` and `razorpay-core` (their `uniffi` features). Each export is one call
-//! into the crate that owns the rule.
+//! The records, enums and errors are the core types themselves, derived in `checkout-currency`
+//! and `razorpay-core` (their `uniffi` features). Each export is one call into the crate that
+//! owns the rule.
 
-use checkout_currency::CurrencyInfo;
+use checkout_currency::{CurrencyError, CurrencyInfo};
 use razorpay_core::checkout::{
     CheckoutOptions, CheckoutOptionsError, CheckoutResult, CheckoutSuccess,
 };
@@ -31,13 +31,13 @@ pub fn format_minor_units(amount_minor: i64, currency: String) -> String {
 }
 
 /// Checks that `amount` (minor units) can be paid in `currency`: a known currency, at least its
-/// minimum and a multiple of its step.
+/// minimum and a multiple of its step. The error is checkout-currency's own (`Unsupported`,
+/// `BelowMinimum`, `NotInStep`, …).
 #[uniffi::export]
 pub fn check_amount(currency: String, amount: i64) -> Result<(), CurrencyError> {
     limits::currencies()
         .check_amount(&currency, amount)
         .map(|_| ())
-        .map_err(|e| CurrencyError::from_core(e, &currency, amount))
 }
 
 /// Builds the Razorpay Checkout options JSON from the server's order, after checking each
@@ -61,64 +61,6 @@ pub fn checkout_callback_json(success: CheckoutSuccess) -> String {
     success.callback_json()
 }
 
-/// A currency code or an amount the currency table rejects: the core
-/// [`CurrencyError`](checkout_currency::CurrencyError) grouped into the two cases an app
-/// branches on. `code()` is on the base type in every language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[uniffi::export(Display)]
-pub enum CurrencyError {
-    /// The code is not a currency Razorpay accepts.
-    #[error("{kind}: currency {currency:?} is not supported")]
-    Unsupported {
-        /// Also `code()`: `CURRENCY_UNSUPPORTED` or `CURRENCY_CODE_INVALID`.
-        kind: String,
-        /// The rejected currency code.
-        currency: String,
-    },
-    /// The amount is not payable in this currency.
-    #[error("{kind}: {reason}")]
-    InvalidAmount {
-        /// Also `code()`: `AMOUNT_BELOW_MINIMUM` or `AMOUNT_NOT_IN_STEP`.
-        kind: String,
-        /// The currency code.
-        currency: String,
-        /// The rejected amount in minor units.
-        amount: i64,
-        /// Why it is rejected.
-        reason: String,
-    },
-}
-
-#[uniffi::export]
-impl CurrencyError {
-    /// The stable machine-readable code, the one `checkout_currency`'s `CurrencyError::code`
-    /// gives.
-    pub fn code(&self) -> String {
-        match self {
-            Self::Unsupported { kind, .. } | Self::InvalidAmount { kind, .. } => kind.clone(),
-        }
-    }
-}
-
-impl CurrencyError {
-    fn from_core(e: checkout_currency::CurrencyError, currency: &str, amount: i64) -> Self {
-        let kind = e.code().to_owned();
-        match e {
-            checkout_currency::CurrencyError::BelowMinimum { .. }
-            | checkout_currency::CurrencyError::NotInStep { .. } => Self::InvalidAmount {
-                kind,
-                currency: currency.to_owned(),
-                amount,
-                reason: e.to_string(),
-            },
-            _ => Self::Unsupported {
-                kind,
-                currency: currency.to_owned(),
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +82,16 @@ mod tests {
         let e = check_amount("KWD".into(), 1001).unwrap_err();
         assert_eq!(e.code(), "AMOUNT_NOT_IN_STEP");
         let e = check_amount("inr".into(), 100).unwrap_err();
-        assert!(matches!(e, CurrencyError::Unsupported { .. }));
+        assert!(matches!(e, CurrencyError::Unsupported { ref currency } if currency == "inr"));
+        let e = check_amount("INR".into(), 99).unwrap_err();
+        assert!(matches!(
+            e,
+            CurrencyError::BelowMinimum {
+                amount: 99,
+                min_amount: 100,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -6,12 +6,13 @@
 //! mobile SDKs take and what they hand back, `razorpay_core::checkout`).
 //!
 //! Each area has its error enum with an exported `code()` on its base type (the same
-//! strings the Rust crates' `code()` return); the API client's and partner calls' errors
-//! (`ClientError`, `ValidationError`, `OAuthError`, `OnboardingError`) are razorpay-core's own,
-//! crossing as they are. Variants carry only their details. No variant has
+//! strings the Rust crates' `code()` return). The errors are the core crates' own, crossing as
+//! they are (`SignatureError`, `WebhookError`, `ReconcileError`, `ClientError`,
+//! `ValidationError`, `OAuthError`, `OnboardingError`, `CheckoutOptionsError`, `CurrencyError`);
+//! only `CartError` is declared here. Variants carry only their details. No variant has
 //! a field called `code` (in Python it would hide the method) or `message` (the generated
 //! Kotlin exception already owns that name). Each also exports its `Display`: the Rust message
-//! (code first in the errors declared here) is Kotlin's `toString()` and Swift's `description`. Nothing here
+//! (code first in `CartError`) is Kotlin's `toString()` and Swift's `description`. Nothing here
 //! panics on input: every failure is a typed error that surfaces as a typed exception.
 //!
 //! `RazorpayClient` and the key-secret functions are for servers only: a key secret must never

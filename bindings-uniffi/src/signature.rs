@@ -5,56 +5,9 @@
 //! for servers: a key secret must never ship inside a mobile app.
 
 use razorpay_core::signature as core;
-
-/// Why a signature was rejected. Never contains the expected signature or a secret.
-///
-/// `code()` is on the base type in every language (`SIGNATURE_MISSING_INPUT`,
-/// `SIGNATURE_MALFORMED`, `SIGNATURE_MISMATCH`); the variants carry only their details.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[uniffi::export(Display)]
-pub enum SignatureError {
-    /// A required argument is empty.
-    #[error("SIGNATURE_MISSING_INPUT: required input `{field}` is empty")]
-    MissingInput {
-        /// Which argument was empty (`order_id`, `signature`, …).
-        field: String,
-    },
-    /// The signature is not 64 hexadecimal characters.
-    #[error("SIGNATURE_MALFORMED: expected 64 hexadecimal characters, got {len} bytes")]
-    Malformed {
-        /// Length in bytes of the signature received.
-        len: u64,
-    },
-    /// The signature is well-formed but does not match.
-    #[error("SIGNATURE_MISMATCH: signature does not match")]
-    Mismatch,
-}
-
-#[uniffi::export]
-impl SignatureError {
-    /// The stable machine-readable code, the one `razorpay_core`'s `SignatureError::code` gives.
-    pub fn code(&self) -> String {
-        match self {
-            Self::MissingInput { .. } => "SIGNATURE_MISSING_INPUT",
-            Self::Malformed { .. } => "SIGNATURE_MALFORMED",
-            Self::Mismatch => "SIGNATURE_MISMATCH",
-        }
-        .to_owned()
-    }
-}
-
-impl From<core::SignatureError> for SignatureError {
-    fn from(e: core::SignatureError) -> Self {
-        match e {
-            core::SignatureError::MissingInput { field } => Self::MissingInput {
-                field: field.to_owned(),
-            },
-            core::SignatureError::Malformed { len } => Self::Malformed { len: len as u64 },
-            // `Mismatch` and any reason added later: a rejected signature either way.
-            _ => Self::Mismatch,
-        }
-    }
-}
+/// Why a signature was rejected: razorpay-core's own error (its `uniffi` feature), with `code()`
+/// on the base type in every language.
+pub use razorpay_core::signature::SignatureError;
 
 /// Verifies a checkout callback: `signature` over `order_id|payment_id` with the key secret.
 #[uniffi::export]
@@ -64,12 +17,7 @@ pub fn verify_payment_signature(
     signature: String,
     key_secret: String,
 ) -> Result<(), SignatureError> {
-    Ok(core::verify_payment_signature(
-        &order_id,
-        &payment_id,
-        &signature,
-        &key_secret,
-    )?)
+    core::verify_payment_signature(&order_id, &payment_id, &signature, &key_secret)
 }
 
 /// Verifies a subscription's authorisation callback: `signature` over
@@ -81,12 +29,7 @@ pub fn verify_subscription_signature(
     signature: String,
     key_secret: String,
 ) -> Result<(), SignatureError> {
-    Ok(core::verify_subscription_signature(
-        &subscription_id,
-        &payment_id,
-        &signature,
-        &key_secret,
-    )?)
+    core::verify_subscription_signature(&subscription_id, &payment_id, &signature, &key_secret)
 }
 
 /// Verifies a payment link's redirect: `signature` over
@@ -100,14 +43,14 @@ pub fn verify_payment_link_signature(
     signature: String,
     key_secret: String,
 ) -> Result<(), SignatureError> {
-    Ok(core::verify_payment_link_signature(
+    core::verify_payment_link_signature(
         &payment_link_id,
         &reference_id,
         &status,
         &payment_id,
         &signature,
         &key_secret,
-    )?)
+    )
 }
 
 /// Verifies an invoice payment's redirect: `signature` over
@@ -121,14 +64,14 @@ pub fn verify_invoice_signature(
     signature: String,
     key_secret: String,
 ) -> Result<(), SignatureError> {
-    Ok(core::verify_invoice_signature(
+    core::verify_invoice_signature(
         &invoice_id,
         &receipt,
         &status,
         &payment_id,
         &signature,
         &key_secret,
-    )?)
+    )
 }
 
 /// Verifies `X-Razorpay-Signature` over the raw request body bytes (never a re-serialised
@@ -139,11 +82,7 @@ pub fn verify_webhook_signature(
     signature: String,
     webhook_secret: String,
 ) -> Result<(), SignatureError> {
-    Ok(core::verify_webhook_signature(
-        &body,
-        &signature,
-        &webhook_secret,
-    )?)
+    core::verify_webhook_signature(&body, &signature, &webhook_secret)
 }
 
 /// Signs `order_id|payment_id` as Razorpay Checkout does (for the shop's own tests).
@@ -225,18 +164,6 @@ mod tests {
             matches!(e, Err(SignatureError::MissingInput { ref field, .. }) if field == "order_id"),
             "{e:?}"
         );
-    }
-
-    #[test]
-    fn codes_are_the_core_codes() {
-        for e in [
-            core::SignatureError::MissingInput { field: "order_id" },
-            core::SignatureError::Malformed { len: 3 },
-            core::SignatureError::Mismatch,
-        ] {
-            let code = e.code();
-            assert_eq!(SignatureError::from(e).code(), code);
-        }
     }
 
     #[test]

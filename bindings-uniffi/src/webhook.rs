@@ -1,67 +1,11 @@
 //! `WebhookVerifier`: webhook secrets keyed once, from `razorpay_core::webhook`.
 
 use razorpay_core::webhook as core;
+/// Why a webhook could not be verified or read: razorpay-core's own error (its `uniffi`
+/// feature); `code()` on the base type is the signature's code for `Signature`.
+pub use razorpay_core::webhook::WebhookError;
 
 use crate::model::{Order, Payment, Refund, UnixTime};
-
-/// Why a webhook could not be verified or read. Never contains a secret.
-///
-/// `code()` is on the base type in every language: `WEBHOOK_NO_SECRET`,
-/// `WEBHOOK_INVALID_PAYLOAD`, or the signature's own code for `Signature`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[uniffi::export(Display)]
-pub enum WebhookError {
-    /// The verifier was built without a secret or with an empty one.
-    #[error("WEBHOOK_NO_SECRET: a webhook verifier needs at least one non-empty secret")]
-    NoSecret,
-    /// The signature is missing, malformed or does not match the body; the body was not parsed.
-    #[error("{kind}: webhook signature rejected: {reason}")]
-    Signature {
-        /// Which rejection, also `code()`: `SIGNATURE_MISSING_INPUT`, `SIGNATURE_MALFORMED` or
-        /// `SIGNATURE_MISMATCH`.
-        kind: String,
-        /// Why it was rejected.
-        reason: String,
-    },
-    /// The body is authentic but not a Razorpay event.
-    #[error("WEBHOOK_INVALID_PAYLOAD: webhook body is not a valid Razorpay event: {reason}")]
-    InvalidPayload {
-        /// What was wrong, with the JSON parser's line and column.
-        reason: String,
-    },
-}
-
-#[uniffi::export]
-impl WebhookError {
-    /// The stable machine-readable code, the one `razorpay_core`'s `WebhookError::code` gives.
-    pub fn code(&self) -> String {
-        match self {
-            Self::NoSecret => "WEBHOOK_NO_SECRET",
-            Self::Signature { kind, .. } => kind,
-            Self::InvalidPayload { .. } => "WEBHOOK_INVALID_PAYLOAD",
-        }
-        .to_owned()
-    }
-}
-
-impl From<core::WebhookError> for WebhookError {
-    fn from(e: core::WebhookError) -> Self {
-        match e {
-            core::WebhookError::NoSecret => Self::NoSecret,
-            core::WebhookError::Signature(s) => Self::Signature {
-                kind: s.code().to_owned(),
-                reason: s.to_string(),
-            },
-            core::WebhookError::InvalidPayload { message } => {
-                Self::InvalidPayload { reason: message }
-            }
-            // A failure kind newer than this binding: the body could not be used either way.
-            other => Self::InvalidPayload {
-                reason: other.to_string(),
-            },
-        }
-    }
-}
 
 /// A verified Razorpay webhook event: the envelope, the payment / order / refund it carries as
 /// records, and the whole body as received (`json`) for everything else.
@@ -105,12 +49,6 @@ impl WebhookEvent {
     }
 }
 
-/// The core event behind a record `construct_event` returned: its body, parsed again (the
-/// record is plain data, so reconciliation reads the body rather than trusting the fields).
-pub(crate) fn core_event(event: &WebhookEvent) -> Result<core::WebhookEvent, core::WebhookError> {
-    core::WebhookEvent::from_slice(event.json.as_bytes())
-}
-
 /// Parses a webhook body WITHOUT checking its signature: only for a body something in front of
 /// the app already verified. Prefer [`WebhookVerifier::construct_event`], which verifies first.
 #[uniffi::export]
@@ -145,7 +83,7 @@ impl WebhookVerifier {
 
     /// Checks `signature` (the `X-Razorpay-Signature` header) over the raw request body.
     pub fn verify(&self, body: Vec<u8>, signature: String) -> Result<(), WebhookError> {
-        Ok(self.inner.verify(&body, &signature)?)
+        self.inner.verify(&body, &signature)
     }
 
     /// Verifies the signature over the raw body FIRST and only then parses the event: a forged
@@ -178,7 +116,7 @@ mod tests {
             .verify(body.clone(), sign_webhook(body, "other".into()))
             .unwrap_err();
         assert_eq!(e.code(), "SIGNATURE_MISMATCH");
-        assert!(matches!(e, WebhookError::Signature { .. }));
+        assert!(matches!(e, WebhookError::Signature(_)));
     }
 
     #[test]
@@ -206,23 +144,6 @@ mod tests {
         let sig = sign_webhook(garbage.clone(), "whsec".into());
         let e = v.construct_event(garbage, sig).unwrap_err();
         assert_eq!(e.code(), "WEBHOOK_INVALID_PAYLOAD");
-    }
-
-    #[test]
-    fn codes_are_the_core_codes() {
-        use razorpay_core::signature::SignatureError as S;
-        for e in [
-            core::WebhookError::NoSecret,
-            core::WebhookError::InvalidPayload {
-                message: "x".into(),
-            },
-            S::MissingInput { field: "signature" }.into(),
-            S::Malformed { len: 1 }.into(),
-            S::Mismatch.into(),
-        ] {
-            let code = e.code();
-            assert_eq!(WebhookError::from(e).code(), code);
-        }
     }
 
     #[test]

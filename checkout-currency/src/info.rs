@@ -67,7 +67,7 @@ impl CurrencyInfo {
             .checked_pow(u32::from(exponent))
             .filter(|_| exponent <= 18)
             .ok_or_else(|| CurrencyError::ExponentTooLarge {
-                code: code.clone(),
+                currency: code.clone(),
                 exponent,
             })?;
         let info = Self {
@@ -94,25 +94,25 @@ impl CurrencyInfo {
     pub fn validate(&self) -> Result<(), CurrencyError> {
         if !is_iso_code(&self.code) {
             return Err(CurrencyError::InvalidCode {
-                code: self.code.clone(),
+                currency: self.code.clone(),
             });
         }
         if self.exponent > 18 {
             return Err(CurrencyError::ExponentTooLarge {
-                code: self.code.clone(),
+                currency: self.code.clone(),
                 exponent: self.exponent,
             });
         }
         if self.min_amount < 0 {
             return Err(CurrencyError::InvalidLimit {
-                code: self.code.clone(),
-                reason: "minAmount must not be negative",
+                currency: self.code.clone(),
+                reason: "minAmount must not be negative".to_owned(),
             });
         }
         if self.amount_step < 1 {
             return Err(CurrencyError::InvalidLimit {
-                code: self.code.clone(),
-                reason: "amountStep must be at least 1",
+                currency: self.code.clone(),
+                reason: "amountStep must be at least 1".to_owned(),
             });
         }
         Ok(())
@@ -123,7 +123,7 @@ impl CurrencyInfo {
     pub fn check_amount(&self, amount: i64) -> Result<(), CurrencyError> {
         if amount < self.min_amount {
             return Err(CurrencyError::BelowMinimum {
-                code: self.code.clone(),
+                currency: self.code.clone(),
                 amount,
                 min_amount: self.min_amount,
             });
@@ -131,7 +131,7 @@ impl CurrencyInfo {
         // `checked_rem` is None only for a zero step or i64::MIN % -1; both mean "not in step".
         if self.amount_step != 1 && amount.checked_rem(self.amount_step) != Some(0) {
             return Err(CurrencyError::NotInStep {
-                code: self.code.clone(),
+                currency: self.code.clone(),
                 amount,
                 amount_step: self.amount_step,
             });

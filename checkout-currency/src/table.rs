@@ -50,7 +50,7 @@ impl CurrencyTable {
         currencies.sort_by(|a, b| a.code.cmp(&b.code));
         if let Some(pair) = currencies.windows(2).find(|w| w[0].code == w[1].code) {
             return Err(CurrencyError::Duplicate {
-                code: pair[0].code.clone(),
+                currency: pair[0].code.clone(),
             });
         }
         Ok(Self { currencies })
@@ -90,7 +90,7 @@ impl CurrencyTable {
     /// Look up `code` and check a payable amount against its minimum and step.
     pub fn check_amount(&self, code: &str, amount: i64) -> Result<&CurrencyInfo, CurrencyError> {
         let info = self.get(code).ok_or_else(|| CurrencyError::Unsupported {
-            code: code.to_owned(),
+            currency: code.to_owned(),
         })?;
         info.check_amount(amount)?;
         Ok(info)

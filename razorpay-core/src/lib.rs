@@ -33,6 +33,7 @@ pub mod oauth;
 pub mod reconcile;
 pub mod secret;
 pub mod signature;
+mod uniffi_code;
 pub mod webhook;
 
 #[cfg(feature = "client")]

@@ -149,7 +149,7 @@ fn invalid_vectors_are_rejected_with_the_right_error() {
             SignatureError::Mismatch
         } else {
             SignatureError::Malformed {
-                len: vector.signature.len(),
+                len: vector.signature.len() as u64,
             }
         };
         assert_eq!(

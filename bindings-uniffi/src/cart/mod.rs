@@ -31,15 +31,11 @@ pub enum CartError {
         /// The validation report.
         report: CartReport,
     },
-    /// The policy cannot be used, e.g. a custom currency table with a bad entry.
-    #[error("{kind}: invalid policy: {reason}")]
-    InvalidPolicy {
-        /// The currency table's code, also `code()`: `CURRENCY_CODE_INVALID`,
-        /// `CURRENCY_DUPLICATE`, …
-        kind: String,
-        /// What is wrong.
-        reason: String,
-    },
+    /// The policy's custom currency table cannot be used (a malformed or repeated entry). It
+    /// holds checkout-currency's own error, and `code()` is its code (`CURRENCY_CODE_INVALID`,
+    /// `CURRENCY_DUPLICATE`, …).
+    #[error("invalid policy: {0}")]
+    InvalidPolicy(#[from] checkout_currency::CurrencyError),
     /// A JSON argument does not parse as the expected type (`CART_JSON_INVALID`).
     #[error("CART_JSON_INVALID: `{argument}` is not valid JSON for this type: {reason}")]
     InvalidJson {
@@ -56,7 +52,7 @@ impl CartError {
     pub fn code(&self) -> String {
         match self {
             Self::NotReady { .. } => "CART_NOT_READY",
-            Self::InvalidPolicy { kind, .. } => kind,
+            Self::InvalidPolicy(e) => e.code(),
             Self::InvalidJson { .. } => "CART_JSON_INVALID",
         }
         .to_owned()

@@ -51,11 +51,7 @@ impl TryFrom<Policy> for rules::Policy {
         let currencies = p
             .currencies
             .map(rules::currency::CurrencyTable::new)
-            .transpose()
-            .map_err(|e| CartError::InvalidPolicy {
-                kind: e.code().to_owned(),
-                reason: e.to_string(),
-            })?;
+            .transpose()?;
         // Start from checkout-rules' defaults and override only what the app set: `Policy` is
         // `#[non_exhaustive]`, so a rule added there keeps its default here.
         let mut policy = rules::Policy::default()

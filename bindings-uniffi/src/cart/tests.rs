@@ -112,6 +112,11 @@ fn bad_policy_and_bad_json_are_typed_errors() {
     };
     let e = validate_cart(cart, catalog, Some(policy)).unwrap_err();
     assert_eq!(e.code(), "CURRENCY_CODE_INVALID");
+    assert!(matches!(
+        &e,
+        CartError::InvalidPolicy(checkout_currency::CurrencyError::InvalidCode { currency })
+            if currency == "inr"
+    ));
     let e = validate_cart_json("{".into(), "{}".into(), None).unwrap_err();
     assert!(matches!(&e, CartError::InvalidJson { argument, .. } if argument == "cart"));
     assert_eq!(e.code(), "CART_JSON_INVALID");

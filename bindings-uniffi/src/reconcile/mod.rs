@@ -10,96 +10,11 @@ use std::time::SystemTime;
 
 use razorpay_core::reconcile as core;
 pub use razorpay_core::reconcile::{
-    Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus,
+    Anomaly, CaptureMode, Effect, Notification, PaymentOrderStatus, ReconcileError,
 };
 
 use crate::model::{Order, Payment, UnixTime};
-use crate::webhook::{WebhookEvent, core_event};
-
-/// Why an input or a stored state could not be applied. `code()` is on the base type in every
-/// language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-#[uniffi::export(Display)]
-pub enum ReconcileError {
-    /// The stored state is not usable (`RECONCILE_INVALID_STATE`).
-    #[error("RECONCILE_INVALID_STATE: {reason}")]
-    InvalidState {
-        /// What is wrong.
-        reason: String,
-    },
-    /// The input is not usable.
-    #[error("{kind}: {reason}")]
-    InvalidInput {
-        /// Also `code()`: `RECONCILE_INVALID_INPUT`, or `RECONCILE_MISSING_ENTITY` when the
-        /// webhook does not carry the entity its event names.
-        kind: String,
-        /// The field at fault, when there is one.
-        field: Option<String>,
-        /// What is wrong.
-        reason: String,
-    },
-    /// Totals do not fit in 64 bits (`RECONCILE_AMOUNT_OVERFLOW`).
-    #[error("RECONCILE_AMOUNT_OVERFLOW: {reason}")]
-    AmountOverflow {
-        /// Which total.
-        reason: String,
-    },
-    /// The callback's signature was rejected: it was not applied.
-    #[error("{kind}: {reason}")]
-    Unverified {
-        /// The signature's code, also `code()`: `SIGNATURE_MISMATCH`, `SIGNATURE_MALFORMED`,
-        /// `SIGNATURE_MISSING_INPUT`.
-        kind: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// The state or input JSON does not parse (`RECONCILE_INVALID_JSON`).
-    #[error("RECONCILE_INVALID_JSON: {reason}")]
-    InvalidJson {
-        /// The parser's explanation.
-        reason: String,
-    },
-}
-
-#[uniffi::export]
-impl ReconcileError {
-    /// The stable machine-readable code, the one `razorpay_core`'s `ReconcileError::code` gives.
-    pub fn code(&self) -> String {
-        match self {
-            Self::InvalidState { .. } => "RECONCILE_INVALID_STATE",
-            Self::InvalidInput { kind, .. } | Self::Unverified { kind, .. } => kind,
-            Self::AmountOverflow { .. } => "RECONCILE_AMOUNT_OVERFLOW",
-            Self::InvalidJson { .. } => "RECONCILE_INVALID_JSON",
-        }
-        .to_owned()
-    }
-}
-
-impl From<core::ReconcileError> for ReconcileError {
-    fn from(e: core::ReconcileError) -> Self {
-        let kind = e.code().to_owned();
-        let reason = e.to_string();
-        match e {
-            core::ReconcileError::InvalidState { reason } => Self::InvalidState { reason },
-            core::ReconcileError::InvalidInput { field, .. } => Self::InvalidInput {
-                kind,
-                field: Some(field.to_owned()),
-                reason,
-            },
-            core::ReconcileError::MissingEntity { .. } => Self::InvalidInput {
-                kind,
-                field: None,
-                reason,
-            },
-            core::ReconcileError::AmountOverflow { .. } => Self::AmountOverflow { reason },
-            core::ReconcileError::InvalidJson { message } => Self::InvalidJson { reason: message },
-            // A failure kind newer than this binding: keep its code in the description.
-            _ => Self::InvalidState {
-                reason: format!("{kind}: {reason}"),
-            },
-        }
-    }
-}
+use crate::webhook::WebhookEvent;
 
 // There is no input enum here: each kind of input is its own function, so every language reads
 // `apply_webhook(state, event_id, event)` rather than a tagged union (Python would spell it
@@ -124,7 +39,8 @@ fn apply_input(
 }
 
 /// Applies the checkout callback after checking its signature with the key secret (Rust's
-/// `ReconcileInput::verified_callback`); a bad signature is `ReconcileError.Unverified`.
+/// `ReconcileInput::verified_callback`); a bad signature is `ReconcileError.Unverified`, whose
+/// code is the signature's.
 #[uniffi::export]
 pub fn apply_callback(
     state_json: String,
@@ -138,11 +54,7 @@ pub fn apply_callback(
         &razorpay_payment_id,
         &razorpay_signature,
         &key_secret,
-    )
-    .map_err(|e| ReconcileError::Unverified {
-        kind: e.code().to_owned(),
-        reason: e.to_string(),
-    })?;
+    )?;
     apply_input(&state_json, &input)
 }
 
@@ -154,11 +66,9 @@ pub fn apply_webhook(
     event_id: String,
     event: WebhookEvent,
 ) -> Result<ReconcileOutcome, ReconcileError> {
-    let event = core_event(&event).map_err(|e| ReconcileError::InvalidInput {
-        kind: "RECONCILE_INVALID_INPUT".to_owned(),
-        field: Some("event".to_owned()),
-        reason: e.to_string(),
-    })?;
+    // The record is plain data, so reconciliation reads the body it carries rather than
+    // trusting its fields; a body that no longer parses is core's `RECONCILE_INVALID_JSON`.
+    let event: razorpay_core::webhook::WebhookEvent = serde_json::from_str(&event.json)?;
     apply_input(&state_json, &core::ReconcileInput::webhook(event_id, event))
 }
 
@@ -245,7 +155,7 @@ pub fn apply_payment_event_json(
     state_json: String,
     input_json: String,
 ) -> Result<String, ReconcileError> {
-    Ok(core::apply_json(&state_json, &input_json)?)
+    core::apply_json(&state_json, &input_json)
 }
 
 #[cfg(test)]

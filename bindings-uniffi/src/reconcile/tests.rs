@@ -30,6 +30,10 @@ fn verified_callback_then_webhook_then_duplicate() {
     )
     .unwrap_err();
     assert_eq!(forged.code(), "SIGNATURE_MISMATCH");
+    assert_eq!(
+        forged,
+        ReconcileError::Unverified(razorpay_core::SignatureError::Mismatch)
+    );
     let out = apply_callback(
         state,
         ORDER.into(),
@@ -82,11 +86,13 @@ fn anomalies_are_flagged_and_errors_typed() {
     let fetched = captured("pay_4", 50_000).payment.expect("a payment");
     let e = apply_fetched_payment("{".into(), fetched).unwrap_err();
     assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
-    // A record whose body is not an event (a caller built it by hand) is refused.
+    // A record whose body is not an event (a caller built it by hand) is refused as core's
+    // invalid JSON.
     let mut forged = captured("pay_3", 50_000);
     forged.json = "nope".into();
     let e = apply_webhook(state, "evt_3".into(), forged).unwrap_err();
-    assert_eq!(e.code(), "RECONCILE_INVALID_INPUT");
+    assert!(matches!(e, ReconcileError::InvalidJson { .. }), "{e:?}");
+    assert_eq!(e.code(), "RECONCILE_INVALID_JSON");
 }
 
 #[test]

@@ -82,8 +82,8 @@ fun typedErrors() {
         verifyPaymentSignature("", "pay_1", "0".repeat(64), "secret")
     }
     check(missing.code() == "SIGNATURE_MISSING_INPUT" && missing.field == "order_id") { "missing input details" }
-    // toString() is the Rust message, code first.
-    check(missing.toString() == "SIGNATURE_MISSING_INPUT: required input `order_id` is empty") { "message $missing" }
+    // razorpay-core's own exception (dev.checkoutkit.razorpay): toString() is the Rust message.
+    check(missing.toString() == "required input `order_id` is empty") { "message $missing" }
     val malformed = expectThrows<SignatureException.Malformed>("short signature") {
         verifyPaymentSignature("order_1", "pay_1", "abc", "secret")
     }
@@ -103,8 +103,9 @@ fun currencyAndCheckout() {
     check(formatMinorUnits(1235L, "KWD") == "KD 1.235") { "KWD format" }
     check(getCurrency("INR")?.grouping == Grouping.INDIAN) { "INR grouping" }
     check(getCurrency("XYZ") == null) { "unknown currency" }
-    val below = expectThrows<CurrencyException.InvalidAmount>("below minimum") { checkAmount("INR", 10L) }
-    check(below.code() == "AMOUNT_BELOW_MINIMUM") { "below minimum code" }
+    // checkout-currency's own exception (dev.checkoutkit.currency).
+    val below = expectThrows<CurrencyException.BelowMinimum>("below minimum") { checkAmount("INR", 10L) }
+    check(below.code() == "AMOUNT_BELOW_MINIMUM" && below.minAmount == 100L) { "below minimum code" }
 
     val json = checkoutOptionsJson(
         CheckoutOptions(
@@ -121,7 +122,7 @@ fun currencyAndCheckout() {
     val bad = expectThrows<CheckoutOptionsException.InvalidOption>("secret-looking key") {
         checkoutOptionsJson(CheckoutOptions(keyId = "abc", orderId = "order_1", amount = 100L, currency = "INR", name = "S"))
     }
-    check(bad.field == "key" && bad.code == "CHECKOUT_OPTION_INVALID") { "invalid option details" }
+    check(bad.field == "key" && bad.code() == "CHECKOUT_OPTION_INVALID") { "invalid option details" }
 
     val sig = signPayment("order_9A33XWu170gUtm", "pay_29QQoUBi66xm2f", "key_secret")
     val result = parseCheckoutResult(

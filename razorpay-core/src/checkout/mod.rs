@@ -39,28 +39,23 @@ pub use result::{CheckoutFailure, CheckoutResult, CheckoutSuccess, parse_checkou
 
 /// Errors of the checkout-options builder and the checkout-result parser.
 ///
-/// Each variant carries its stable machine-readable `code` as a field, so the Kotlin, Swift and
-/// Python exceptions have it too; [`code`](Self::code) returns it.
-///
-/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature).
-#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature), with
+/// [`code`](Self::code) on the base type like every other error.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error), uniffi::export(Display))]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CheckoutOptionsError {
     /// An option is missing or not what Razorpay Checkout accepts; `field` names it.
-    #[error("{code}: invalid checkout option `{field}`: {reason}")]
+    #[error("invalid checkout option `{field}`: {reason}")]
     InvalidOption {
-        /// Always `CHECKOUT_OPTION_INVALID`.
-        code: String,
         /// The option's name as in the options JSON (`key`, `order_id`, `amount`, …).
         field: String,
         /// What is wrong with it.
         reason: String,
     },
     /// The payload handed back by the SDK is neither a success nor a failure payload.
-    #[error("{code}: checkout result payload is not valid: {reason}")]
+    #[error("checkout result payload is not valid: {reason}")]
     InvalidPayload {
-        /// Always `CHECKOUT_PAYLOAD_INVALID`.
-        code: String,
         /// What is wrong with it.
         reason: String,
     },
@@ -69,7 +64,6 @@ pub enum CheckoutOptionsError {
 impl CheckoutOptionsError {
     fn option(field: &str, reason: impl Into<String>) -> Self {
         Self::InvalidOption {
-            code: "CHECKOUT_OPTION_INVALID".to_owned(),
             field: field.to_owned(),
             reason: reason.into(),
         }
@@ -77,19 +71,21 @@ impl CheckoutOptionsError {
 
     fn payload(reason: impl Into<String>) -> Self {
         Self::InvalidPayload {
-            code: "CHECKOUT_PAYLOAD_INVALID".to_owned(),
             reason: reason.into(),
         }
     }
 
     /// The stable machine-readable code: `CHECKOUT_OPTION_INVALID` or
     /// `CHECKOUT_PAYLOAD_INVALID`.
-    pub fn code(&self) -> &str {
+    pub fn code(&self) -> &'static str {
         match self {
-            Self::InvalidOption { code, .. } | Self::InvalidPayload { code, .. } => code,
+            Self::InvalidOption { .. } => "CHECKOUT_OPTION_INVALID",
+            Self::InvalidPayload { .. } => "CHECKOUT_PAYLOAD_INVALID",
         }
     }
 }
+
+crate::uniffi_code::export_error_code!(CheckoutOptionsError);
 
 #[cfg(test)]
 mod tests;

@@ -10,9 +10,9 @@ use crate::webhook::{EventName, WebhookEvent};
 /// recorded as ignored; an event whose name promises an entity it lacks is an error.
 pub(crate) fn webhook(event_id: &str, event: &WebhookEvent) -> Result<Vec<Fact>, ReconcileError> {
     use EventName::*;
-    let missing = |entity| ReconcileError::MissingEntity {
+    let missing = |entity: &str| ReconcileError::MissingEntity {
         event: event.event.as_str().to_owned(),
-        entity,
+        entity: entity.to_owned(),
     };
     // The payment every payment, refund and dispute event carries, as a fact of its own.
     let with_payment = |mut facts: Vec<Fact>| {

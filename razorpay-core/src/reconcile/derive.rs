@@ -65,7 +65,9 @@ pub(crate) fn recompute(state: &mut PaymentState) -> Result<(), ReconcileError> 
 
 fn add(a: i64, b: i64, what: &'static str) -> Result<i64, ReconcileError> {
     a.checked_add(b)
-        .ok_or(ReconcileError::AmountOverflow { what })
+        .ok_or_else(|| ReconcileError::AmountOverflow {
+            what: what.to_owned(),
+        })
 }
 
 fn status(state: &PaymentState) -> PaymentOrderStatus {

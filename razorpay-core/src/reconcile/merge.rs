@@ -270,10 +270,7 @@ mod tests {
         let err = validate(&observation).unwrap_err();
         assert!(matches!(
             err,
-            ReconcileError::InvalidInput {
-                field: "order.amount",
-                ..
-            }
+            ReconcileError::InvalidInput { ref field, .. } if field == "order.amount"
         ));
     }
 }

@@ -671,7 +671,12 @@ fn totals_overflow_is_a_typed_error() {
         record.amount_captured = i64::MAX / 4;
     }
     let err = apply(&state, &ReconcileInput::callback(ORDER, "pay_0")).unwrap_err();
-    assert_eq!(err, ReconcileError::AmountOverflow { what: "amountPaid" });
+    assert_eq!(
+        err,
+        ReconcileError::AmountOverflow {
+            what: "amountPaid".into()
+        }
+    );
 }
 
 #[test]

@@ -321,7 +321,11 @@ mod tests {
     #[test]
     fn empty_inputs_are_named() {
         let sig = sign_payment("order_1", "pay_1", "k");
-        let missing = |field| Err(SignatureError::MissingInput { field });
+        let missing = |field: &str| {
+            Err(SignatureError::MissingInput {
+                field: field.to_owned(),
+            })
+        };
         assert_eq!(
             verify_payment_signature("", "pay_1", &sig, "k"),
             missing("order_id")
@@ -363,7 +367,9 @@ mod tests {
         ] {
             assert_eq!(
                 verify_payment_signature("order_1", "pay_1", bad, "k"),
-                Err(SignatureError::Malformed { len: bad.len() }),
+                Err(SignatureError::Malformed {
+                    len: bad.len() as u64
+                }),
                 "{bad}"
             );
         }

@@ -5,21 +5,25 @@
 /// The error says which kind of failure happened and, for missing input, which argument was
 /// empty. It never contains the expected signature or any secret, so it is safe to log and to
 /// return to a client.
+///
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature), with `code()` on the
+/// base type and the message below as `toString()` / `description` / `str()`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error), uniffi::export(Display))]
 #[non_exhaustive]
 pub enum SignatureError {
     /// A required argument (an id, the status, the signature, the secret or the body) is empty.
     #[error("required input `{field}` is empty")]
     MissingInput {
         /// The name of the empty argument, e.g. `"order_id"` or `"signature"`.
-        field: &'static str,
+        field: String,
     },
     /// The signature is not a hex-encoded HMAC-SHA256 (exactly 64 hexadecimal characters,
     /// either case).
     #[error("signature is malformed: expected 64 hexadecimal characters, got {len} bytes")]
     Malformed {
         /// The length in bytes of the signature that was received.
-        len: usize,
+        len: u64,
     },
     /// The signature is well-formed but does not match the message and secret.
     #[error("signature does not match")]
@@ -46,6 +50,8 @@ impl SignatureError {
     }
 }
 
+crate::uniffi_code::export_error_code!(SignatureError);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,7 +59,10 @@ mod tests {
     #[test]
     fn codes_are_stable() {
         assert_eq!(
-            SignatureError::MissingInput { field: "order_id" }.code(),
+            SignatureError::MissingInput {
+                field: "order_id".into()
+            }
+            .code(),
             "SIGNATURE_MISSING_INPUT"
         );
         assert_eq!(
@@ -66,7 +75,10 @@ mod tests {
     #[test]
     fn messages_name_the_problem() {
         assert_eq!(
-            SignatureError::MissingInput { field: "order_id" }.to_string(),
+            SignatureError::MissingInput {
+                field: "order_id".into()
+            }
+            .to_string(),
             "required input `order_id` is empty"
         );
         assert!(

@@ -72,9 +72,14 @@ impl HmacKey {
 pub(crate) fn decode_signature(signature: &str) -> Result<[u8; TAG_LEN], SignatureError> {
     let hex = signature.as_bytes();
     if hex.is_empty() {
-        return Err(SignatureError::MissingInput { field: "signature" });
+        return Err(SignatureError::MissingInput {
+            field: "signature".to_owned(),
+        });
     }
-    let malformed = SignatureError::Malformed { len: hex.len() };
+    let malformed = SignatureError::Malformed {
+        // A `usize` always fits in `u64` on the targets Rust supports.
+        len: hex.len() as u64,
+    };
     if hex.len() != 2 * TAG_LEN {
         return Err(malformed);
     }
@@ -149,7 +154,9 @@ mod tests {
         assert_eq!(decode_signature(lower), decode_signature(&upper));
         assert_eq!(
             decode_signature(""),
-            Err(SignatureError::MissingInput { field: "signature" })
+            Err(SignatureError::MissingInput {
+                field: "signature".to_owned(),
+            })
         );
         for bad in [
             &lower[..62],
@@ -159,7 +166,9 @@ mod tests {
         ] {
             assert_eq!(
                 decode_signature(bad),
-                Err(SignatureError::Malformed { len: bad.len() }),
+                Err(SignatureError::Malformed {
+                    len: bad.len() as u64
+                }),
                 "{bad}"
             );
         }

@@ -69,10 +69,14 @@ fn check_inputs(
         .iter()
         .find(|f| f.value.is_empty() && !f.may_be_empty)
     {
-        return Err(SignatureError::MissingInput { field: empty.name });
+        return Err(SignatureError::MissingInput {
+            field: empty.name.to_owned(),
+        });
     }
     if secret.is_empty() {
-        return Err(SignatureError::MissingInput { field: secret_name });
+        return Err(SignatureError::MissingInput {
+            field: secret_name.to_owned(),
+        });
     }
     Ok(())
 }

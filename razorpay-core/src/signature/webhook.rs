@@ -38,7 +38,7 @@ pub fn verify_webhook_signature(
 ) -> Result<(), SignatureError> {
     if webhook_secret.is_empty() {
         return Err(SignatureError::MissingInput {
-            field: "webhook_secret",
+            field: "webhook_secret".to_owned(),
         });
     }
     verify_with_keys(
@@ -56,7 +56,9 @@ pub(crate) fn verify_with_keys(
     signature: &str,
 ) -> Result<(), SignatureError> {
     if body.is_empty() {
-        return Err(SignatureError::MissingInput { field: "body" });
+        return Err(SignatureError::MissingInput {
+            field: "body".to_owned(),
+        });
     }
     let expected = decode_signature(signature)?;
     if keys.iter().any(|key| key.matches(&[body], &expected)) {
@@ -122,7 +124,11 @@ mod tests {
 
     #[test]
     fn rejects_empty_inputs_by_name() {
-        let missing = |field| Err(SignatureError::MissingInput { field });
+        let missing = |field: &str| {
+            Err(SignatureError::MissingInput {
+                field: field.to_owned(),
+            })
+        };
         assert_eq!(
             verify_webhook_signature(b"", SIG, "123456"),
             missing("body")

@@ -5,7 +5,11 @@ use crate::signature::SignatureError;
 /// Why a webhook could not be verified or parsed.
 ///
 /// Like [`SignatureError`], it never contains a secret or the expected signature.
+///
+/// Crosses to Kotlin, Swift and Python as it is (the `uniffi` feature); `code()` on the base
+/// type gives the signature's own code for `Signature`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error), uniffi::export(Display))]
 #[non_exhaustive]
 pub enum WebhookError {
     /// A [`WebhookVerifier`](super::WebhookVerifier) was built without any secret, or with an
@@ -18,10 +22,11 @@ pub enum WebhookError {
     /// The body is authentic (or was not checked, for
     /// `WebhookEvent::from_slice`) but is not a Razorpay event
     /// this library can read.
-    #[error("webhook body is not a valid Razorpay event: {message}")]
+    // `reason`, not `message`: the generated Kotlin exception already owns `message`.
+    #[error("webhook body is not a valid Razorpay event: {reason}")]
     InvalidPayload {
         /// What was wrong, with the line and column where the JSON parser stopped.
-        message: String,
+        reason: String,
     },
 }
 
@@ -38,6 +43,8 @@ impl WebhookError {
     }
 }
 
+crate::uniffi_code::export_error_code!(WebhookError);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,10 +53,7 @@ mod tests {
     fn codes_are_stable_and_signature_codes_pass_through() {
         assert_eq!(WebhookError::NoSecret.code(), "WEBHOOK_NO_SECRET");
         assert_eq!(
-            WebhookError::InvalidPayload {
-                message: "x".into()
-            }
-            .code(),
+            WebhookError::InvalidPayload { reason: "x".into() }.code(),
             "WEBHOOK_INVALID_PAYLOAD"
         );
         assert_eq!(

@@ -113,7 +113,7 @@ impl WebhookEvent {
     /// [`WebhookError::InvalidPayload`] if the body is not a Razorpay event.
     pub fn from_slice(body: &[u8]) -> Result<Self, WebhookError> {
         serde_json::from_slice(body).map_err(|err| WebhookError::InvalidPayload {
-            message: err.to_string(),
+            reason: err.to_string(),
         })
     }
 

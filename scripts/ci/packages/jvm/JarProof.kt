@@ -7,7 +7,7 @@ import dev.checkoutkit.rules.Cart
 import dev.checkoutkit.rules.CartLine
 import dev.checkoutkit.rules.Catalog
 import dev.checkoutkit.rules.CatalogItem
-import dev.checkoutkit.SignatureException
+import dev.checkoutkit.razorpay.SignatureException
 import dev.checkoutkit.formatMinorUnits
 import dev.checkoutkit.signPayment
 import dev.checkoutkit.validateCart
