@@ -28,9 +28,7 @@ fn the_same_checkout() -> Result<(), Box<dyn std::error::Error>> {
 
     // 1. Validate the cart: problems are data, not errors.
     let cart = Cart::new("INR").line(CartLine::new("l1", "tea", 2, 27500));
-    let catalog = Catalog {
-        items: vec![CatalogItem::new("tea", 27500, "INR", 40)],
-    };
+    let catalog = Catalog::new([CatalogItem::new("tea", 27500, "INR", 40)]);
     let report = validate_cart(&cart, &catalog, &Policy::default());
     assert!(report.is_valid);
 

@@ -53,31 +53,48 @@ fn policy(py: Python<'_>, serialised: Option<&[u8]>) -> PyResult<rules::Policy> 
 
 fn item(value: &Bound<'_, PyAny>) -> PyResult<rules::CatalogItem> {
     let py = value.py();
-    Ok(rules::CatalogItem {
-        product_id: value.getattr(intern!(py, "product_id"))?.extract()?,
-        variant_id: value.getattr(intern!(py, "variant_id"))?.extract()?,
-        exists: value.getattr(intern!(py, "exists"))?.extract()?,
-        active: value.getattr(intern!(py, "active"))?.extract()?,
-        unit_price: value.getattr(intern!(py, "unit_price"))?.extract()?,
-        currency: value.getattr(intern!(py, "currency"))?.extract()?,
-        stock_on_hand: value.getattr(intern!(py, "stock_on_hand"))?.extract()?,
-        track_stock: value.getattr(intern!(py, "track_stock"))?.extract()?,
-        allow_backorder: value.getattr(intern!(py, "allow_backorder"))?.extract()?,
-        min_quantity: value.getattr(intern!(py, "min_quantity"))?.extract()?,
-        max_quantity: value.getattr(intern!(py, "max_quantity"))?.extract()?,
-        quantity_step: value.getattr(intern!(py, "quantity_step"))?.extract()?,
-    })
+    let product_id: String = value.getattr(intern!(py, "product_id"))?.extract()?;
+    let variant_id: Option<String> = value.getattr(intern!(py, "variant_id"))?.extract()?;
+    let exists: bool = value.getattr(intern!(py, "exists"))?.extract()?;
+    let active: bool = value.getattr(intern!(py, "active"))?.extract()?;
+    let unit_price: i64 = value.getattr(intern!(py, "unit_price"))?.extract()?;
+    let currency: String = value.getattr(intern!(py, "currency"))?.extract()?;
+    let stock_on_hand: i64 = value.getattr(intern!(py, "stock_on_hand"))?.extract()?;
+    // `CatalogItem` is `#[non_exhaustive]`: built with its constructor and builders.
+    let mut item = rules::CatalogItem::new(product_id, unit_price, currency, stock_on_hand)
+        .exists(exists)
+        .active(active)
+        .track_stock(value.getattr(intern!(py, "track_stock"))?.extract()?)
+        .allow_backorder(value.getattr(intern!(py, "allow_backorder"))?.extract()?)
+        .min_quantity(
+            value
+                .getattr(intern!(py, "min_quantity"))?
+                .extract::<Option<i64>>()?,
+        )
+        .max_quantity(
+            value
+                .getattr(intern!(py, "max_quantity"))?
+                .extract::<Option<i64>>()?,
+        )
+        .quantity_step(
+            value
+                .getattr(intern!(py, "quantity_step"))?
+                .extract::<Option<i64>>()?,
+        );
+    item.variant_id = variant_id;
+    Ok(item)
 }
 
 fn line(value: &Bound<'_, PyAny>) -> PyResult<rules::CartLine> {
     let py = value.py();
-    Ok(rules::CartLine {
-        line_id: value.getattr(intern!(py, "line_id"))?.extract()?,
-        product_id: value.getattr(intern!(py, "product_id"))?.extract()?,
-        variant_id: value.getattr(intern!(py, "variant_id"))?.extract()?,
-        quantity: value.getattr(intern!(py, "quantity"))?.extract()?,
-        unit_price: value.getattr(intern!(py, "unit_price"))?.extract()?,
-    })
+    let line_id: String = value.getattr(intern!(py, "line_id"))?.extract()?;
+    let product_id: String = value.getattr(intern!(py, "product_id"))?.extract()?;
+    let variant_id: Option<String> = value.getattr(intern!(py, "variant_id"))?.extract()?;
+    let quantity: i64 = value.getattr(intern!(py, "quantity"))?.extract()?;
+    let unit_price: i64 = value.getattr(intern!(py, "unit_price"))?.extract()?;
+    let mut line = rules::CartLine::new(line_id, product_id, quantity, unit_price);
+    line.variant_id = variant_id;
+    Ok(line)
 }
 
 /// A `checkout_kit.Cart` record (or anything with its fields) as a `checkout_rules::Cart`.
@@ -88,12 +105,14 @@ fn cart(value: &Bound<'_, PyAny>) -> PyResult<rules::Cart> {
         .try_iter()?
         .map(|l| line(&l?))
         .collect::<PyResult<Vec<_>>>()?;
-    Ok(rules::Cart {
-        id: value.getattr(intern!(py, "id"))?.extract()?,
-        currency: value.getattr(intern!(py, "currency"))?.extract()?,
-        lines,
-        order_discount: value.getattr(intern!(py, "order_discount"))?.extract()?,
-    })
+    let id: Option<String> = value.getattr(intern!(py, "id"))?.extract()?;
+    let currency: String = value.getattr(intern!(py, "currency"))?.extract()?;
+    let order_discount: i64 = value.getattr(intern!(py, "order_discount"))?.extract()?;
+    let mut cart = rules::Cart::new(currency)
+        .lines(lines)
+        .order_discount(order_discount);
+    cart.id = id;
+    Ok(cart)
 }
 
 /// A snapshot of the products carts refer to, converted once when it is built. Immutable: build
@@ -119,7 +138,7 @@ impl Catalog {
             kept.append(value)?;
         }
         Ok(Self {
-            inner: rules::Catalog { items: converted },
+            inner: rules::Catalog::new(converted),
             items: kept.unbind(),
         })
     }

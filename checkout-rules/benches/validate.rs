@@ -36,16 +36,14 @@ fn price(i: usize) -> i64 {
 
 /// 100 000 products; every tenth is out of stock, every 50th inactive.
 fn catalog() -> Catalog {
-    let items = (0..PRODUCTS)
+    (0..PRODUCTS)
         .map(|i| {
             let stock = if i % 10 == 0 { 0 } else { 5 + (i as i64 % 40) };
-            let mut item = CatalogItem::new(product_id(i), price(i), "INR", stock);
-            item.active = i % 50 != 0;
-            item.max_quantity = (i % 7 == 0).then_some(5);
-            item
+            CatalogItem::new(product_id(i), price(i), "INR", stock)
+                .active(i % 50 != 0)
+                .max_quantity((i % 7 == 0).then_some(5))
         })
-        .collect();
-    Catalog { items }
+        .collect()
 }
 
 /// A cart of `lines` lines; some prices are stale, some quantities too high.

@@ -17,10 +17,10 @@ const PARALLEL_THRESHOLD: usize = 2048;
 /// use checkout_rules::{Cart, CartLine, Catalog, CatalogItem, Policy, validate_carts};
 ///
 /// // The mug just sold out: which open carts break?
-/// let catalog = Catalog { items: vec![
+/// let catalog = Catalog::new([
 ///     CatalogItem::new("tea", 25000, "INR", 40),
 ///     CatalogItem::new("mug", 39900, "INR", 0),
-/// ]};
+/// ]);
 /// let mut carts = vec![
 ///     Cart::new("INR").line(CartLine::new("l1", "tea", 1, 25000)),
 ///     Cart::new("INR").line(CartLine::new("l1", "mug", 1, 39900)),

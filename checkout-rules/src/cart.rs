@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Cart {
     /// The shop's id for the cart, echoed in reports (useful with [`validate_carts`](crate::validate_carts)).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -33,6 +34,7 @@ pub struct Cart {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CartLine {
     /// The shop's id for the line; fixes and problems refer to it.
     pub line_id: String,
@@ -63,7 +65,19 @@ impl Cart {
         }
     }
 
-    /// Builder: append a line (to [`lines`](Self::lines)).
+    /// Builder: set the shop's id for the cart.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Builder: append lines, in order.
+    pub fn lines(mut self, lines: impl IntoIterator<Item = CartLine>) -> Self {
+        self.lines.extend(lines);
+        self
+    }
+
+    /// Builder: append a line.
     pub fn line(mut self, line: CartLine) -> Self {
         self.lines.push(line);
         self

@@ -12,6 +12,7 @@ use crate::Cart;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Catalog {
     /// The entries; order does not matter.
     pub items: Vec<CatalogItem>,
@@ -25,6 +26,7 @@ pub struct Catalog {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CatalogItem {
     /// The product.
     pub product_id: String,
@@ -76,6 +78,27 @@ fn yes() -> bool {
     true
 }
 
+impl Catalog {
+    /// A snapshot holding `items` (in any order).
+    pub fn new(items: impl IntoIterator<Item = CatalogItem>) -> Self {
+        items.into_iter().collect()
+    }
+
+    /// Builder: append one entry (to [`items`](Self::items)).
+    pub fn item(mut self, item: CatalogItem) -> Self {
+        self.items.push(item);
+        self
+    }
+}
+
+impl FromIterator<CatalogItem> for Catalog {
+    fn from_iter<I: IntoIterator<Item = CatalogItem>>(items: I) -> Self {
+        Self {
+            items: items.into_iter().collect(),
+        }
+    }
+}
+
 impl CatalogItem {
     /// An active, existing product with tracked stock and no quantity rules.
     pub fn new(
@@ -113,6 +136,48 @@ impl CatalogItem {
     )]
     pub fn with_variant(self, variant_id: impl Into<String>) -> Self {
         self.variant_id(variant_id)
+    }
+
+    /// Builder: whether the product exists (`false`: deleted, reported as PRODUCT_NOT_FOUND).
+    pub fn exists(mut self, exists: bool) -> Self {
+        self.exists = exists;
+        self
+    }
+
+    /// Builder: whether the product can be bought.
+    pub fn active(mut self, active: bool) -> Self {
+        self.active = active;
+        self
+    }
+
+    /// Builder: whether stock is tracked at all.
+    pub fn track_stock(mut self, track_stock: bool) -> Self {
+        self.track_stock = track_stock;
+        self
+    }
+
+    /// Builder: whether tracked stock may go below zero.
+    pub fn allow_backorder(mut self, allow_backorder: bool) -> Self {
+        self.allow_backorder = allow_backorder;
+        self
+    }
+
+    /// Builder: the minimum quantity per order (`None`: no minimum).
+    pub fn min_quantity(mut self, min_quantity: impl Into<Option<i64>>) -> Self {
+        self.min_quantity = min_quantity.into();
+        self
+    }
+
+    /// Builder: the maximum quantity per order (`None`: no maximum).
+    pub fn max_quantity(mut self, max_quantity: impl Into<Option<i64>>) -> Self {
+        self.max_quantity = max_quantity.into();
+        self
+    }
+
+    /// Builder: the quantity per order must be a multiple of this (`None`: any quantity).
+    pub fn quantity_step(mut self, quantity_step: impl Into<Option<i64>>) -> Self {
+        self.quantity_step = quantity_step.into();
+        self
     }
 
     /// Units that can be sold now, or `None` when stock does not limit the order

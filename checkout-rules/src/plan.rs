@@ -84,10 +84,10 @@ pub struct StockDecrement {
 /// ```
 /// use checkout_rules::{Cart, CartLine, Catalog, CatalogItem, Policy, plan_checkout};
 ///
-/// let catalog = Catalog { items: vec![
+/// let catalog = Catalog::new([
 ///     CatalogItem::new("tea", 10000, "INR", 40),
 ///     CatalogItem::new("mug", 20000, "INR", 5),
-/// ]};
+/// ]);
 /// let cart = Cart::new("INR")
 ///     .line(CartLine::new("l1", "tea", 1, 10000))
 ///     .line(CartLine::new("l2", "mug", 1, 20000))

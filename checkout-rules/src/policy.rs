@@ -94,6 +94,7 @@ pub enum DuplicateLines {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Policy {
     /// Tolerance for prices that went up since the shopper added the line.
     #[cfg_attr(feature = "ts", ts(as = "Option<PriceTolerance>", optional))]
@@ -148,6 +149,55 @@ impl Default for Policy {
 }
 
 impl Policy {
+    /// Builder: the tolerance for prices that went up.
+    pub fn price_increase_tolerance(mut self, tolerance: PriceTolerance) -> Self {
+        self.price_increase_tolerance = tolerance;
+        self
+    }
+
+    /// Builder: the tolerance for prices that went down.
+    pub fn price_decrease_tolerance(mut self, tolerance: PriceTolerance) -> Self {
+        self.price_decrease_tolerance = tolerance;
+        self
+    }
+
+    /// Builder: the most lines a cart may have (`None`: no limit).
+    pub fn max_lines(mut self, max_lines: impl Into<Option<u32>>) -> Self {
+        self.max_lines = max_lines.into();
+        self
+    }
+
+    /// Builder: the most units a cart may hold (`None`: no limit).
+    pub fn max_total_quantity(mut self, max_total_quantity: impl Into<Option<i64>>) -> Self {
+        self.max_total_quantity = max_total_quantity.into();
+        self
+    }
+
+    /// Builder: the payable limits for one currency (added to
+    /// [`amount_limits`](Self::amount_limits), replacing that currency's limits).
+    pub fn amount_limit(mut self, currency: impl Into<String>, limits: AmountLimits) -> Self {
+        self.amount_limits.insert(currency.into(), limits);
+        self
+    }
+
+    /// Builder: whether the currency table's minimum applies when no explicit minimum is set.
+    pub fn apply_gateway_minimum(mut self, apply_gateway_minimum: bool) -> Self {
+        self.apply_gateway_minimum = apply_gateway_minimum;
+        self
+    }
+
+    /// Builder: merge or report duplicate lines.
+    pub fn duplicate_lines(mut self, duplicate_lines: DuplicateLines) -> Self {
+        self.duplicate_lines = duplicate_lines;
+        self
+    }
+
+    /// Builder: the currency table (`None`: [`CurrencyTable::razorpay`]).
+    pub fn currencies(mut self, currencies: impl Into<Option<CurrencyTable>>) -> Self {
+        self.currencies = currencies.into();
+        self
+    }
+
     /// The currency table in effect.
     pub fn currency_table(&self) -> &CurrencyTable {
         self.currencies

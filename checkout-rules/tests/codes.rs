@@ -221,13 +221,10 @@ fn price_increased_blocks_by_default() {
 
 #[test]
 fn price_increase_within_tolerance_is_a_warning() {
-    let policy = Policy {
-        price_increase_tolerance: PriceTolerance {
-            absolute: Some(500),
-            basis_points: Some(200),
-        },
-        ..Policy::default()
-    };
+    let policy = Policy::default().price_increase_tolerance(PriceTolerance {
+        absolute: Some(500),
+        basis_points: Some(200),
+    });
     let c = cart([line("l1", "tea", 1, 25000)]);
     let report = validate_cart(&c, &catalog([product("tea", 25400, 5)]), &policy);
     assert_eq!(
@@ -262,10 +259,7 @@ fn price_decreased_is_a_warning_and_the_shopper_pays_less() {
 
 #[test]
 fn price_decrease_beyond_tolerance_blocks() {
-    let policy = Policy {
-        price_decrease_tolerance: PriceTolerance::absolute(100),
-        ..Policy::default()
-    };
+    let policy = Policy::default().price_decrease_tolerance(PriceTolerance::absolute(100));
     let report = validate_cart(
         &cart([line("l1", "tea", 1, 25000)]),
         &catalog([product("tea", 20000, 5)]),
@@ -288,10 +282,7 @@ fn duplicate_line_merged_by_default() {
 
 #[test]
 fn duplicate_line_reported_when_policy_says_so() {
-    let policy = Policy {
-        duplicate_lines: DuplicateLines::Report,
-        ..Policy::default()
-    };
+    let policy = Policy::default().duplicate_lines(DuplicateLines::Report);
     let c = cart([line("l1", "tea", 1, 100), line("l2", "tea", 2, 100)]);
     let report = validate_cart(&c, &catalog([product("tea", 100, 10)]), &policy);
     let item = only_item(&report);
@@ -372,10 +363,7 @@ fn empty_cart() {
 
 #[test]
 fn too_many_lines() {
-    let policy = Policy {
-        max_lines: Some(1),
-        ..Policy::default()
-    };
+    let policy = Policy::default().max_lines(Some(1));
     let c = cart([line("l1", "a", 1, 100), line("l2", "b", 1, 100)]);
     let report = validate_cart(
         &c,
@@ -392,10 +380,7 @@ fn too_many_lines() {
 
 #[test]
 fn total_quantity_above_maximum() {
-    let policy = Policy {
-        max_total_quantity: Some(5),
-        ..Policy::default()
-    };
+    let policy = Policy::default().max_total_quantity(Some(5));
     let c = cart([line("l1", "a", 4, 100), line("l2", "b", 4, 100)]);
     let report = validate_cart(
         &c,
@@ -433,10 +418,7 @@ fn total_below_minimum_uses_razorpay_default() {
 fn total_below_minimum_can_be_disabled_or_overridden() {
     let c = cart([line("l1", "gum", 1, 50)]);
     let cat = catalog([product("gum", 50, 5)]);
-    let off = Policy {
-        apply_gateway_minimum: false,
-        ..Policy::default()
-    };
+    let off = Policy::default().apply_gateway_minimum(false);
     assert!(validate_cart(&c, &cat, &off).is_valid);
     let mut higher = Policy::default();
     higher.amount_limits.insert(

@@ -181,10 +181,7 @@ fn items_are_ordered_by_line_then_code() {
 #[test]
 fn cart_level_rules_see_the_repaired_cart() {
     // 3 lines, one gone: after repair there are 2, within max_lines = 2.
-    let policy = Policy {
-        max_lines: Some(2),
-        ..Policy::default()
-    };
+    let policy = Policy::default().max_lines(Some(2));
     let c = cart([
         line("l1", "a", 1, 100),
         line("l2", "b", 1, 100),
@@ -209,11 +206,9 @@ fn empty_cart_suppresses_amount_checks() {
 
 #[test]
 fn cart_problems_follow_code_precedence() {
-    let policy = Policy {
-        max_lines: Some(1),
-        max_total_quantity: Some(1),
-        ..Policy::default()
-    };
+    let policy = Policy::default()
+        .max_lines(Some(1))
+        .max_total_quantity(Some(1));
     let c = cart([line("l1", "a", 1, 10), line("l2", "b", 1, 10)]);
     let report = validate_cart(
         &c,

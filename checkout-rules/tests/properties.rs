@@ -66,20 +66,17 @@ fn catalog_item() -> impl Strategy<Value = CatalogItem> {
                 max,
                 step,
             )| {
-                CatalogItem {
-                    product_id: product,
-                    variant_id: variant,
-                    exists,
-                    active,
-                    unit_price: price,
-                    currency: if inr { "INR" } else { "USD" }.to_owned(),
-                    stock_on_hand: stock,
-                    track_stock: track,
-                    allow_backorder: backorder,
-                    min_quantity: min,
-                    max_quantity: max,
-                    quantity_step: step,
-                }
+                let mut item =
+                    CatalogItem::new(product, price, if inr { "INR" } else { "USD" }, stock)
+                        .exists(exists)
+                        .active(active)
+                        .track_stock(track)
+                        .allow_backorder(backorder)
+                        .min_quantity(min)
+                        .max_quantity(max)
+                        .quantity_step(step);
+                item.variant_id = variant;
+                item
             },
         )
 }
@@ -92,15 +89,12 @@ fn cart_line() -> impl Strategy<Value = CartLine> {
         quantity(),
         amount(),
     )
-        .prop_map(
-            |(id, known, (product, variant), quantity, price)| CartLine {
-                line_id: format!("l{id}"),
-                product_id: if known { product } else { "gone".to_owned() },
-                variant_id: variant,
-                quantity,
-                unit_price: price,
-            },
-        )
+        .prop_map(|(id, known, (product, variant), quantity, price)| {
+            let product = if known { product } else { "gone".to_owned() };
+            let mut line = CartLine::new(format!("l{id}"), product, quantity, price);
+            line.variant_id = variant;
+            line
+        })
 }
 
 fn cart() -> impl Strategy<Value = Cart> {
@@ -110,11 +104,11 @@ fn cart() -> impl Strategy<Value = Cart> {
         prop_oneof![6 => Just(0i64), 2 => 0i64..100_000, 1 => amount()],
         prop::bool::weighted(0.95),
     )
-        .prop_map(|(lines, discount, inr)| Cart {
-            id: Some("cart".to_owned()),
-            currency: if inr { "INR" } else { "XYZ" }.to_owned(),
-            lines,
-            order_discount: discount,
+        .prop_map(|(lines, discount, inr)| {
+            Cart::new(if inr { "INR" } else { "XYZ" })
+                .id("cart")
+                .lines(lines)
+                .order_discount(discount)
         })
 }
 
@@ -143,25 +137,21 @@ fn policy() -> impl Strategy<Value = Policy> {
         any::<bool>(),
     )
         .prop_map(|(up, down, max_lines, max_qty, limits, gateway, merge)| {
-            let mut policy = Policy {
-                price_increase_tolerance: up,
-                price_decrease_tolerance: down,
-                max_lines,
-                max_total_quantity: max_qty,
-                apply_gateway_minimum: gateway,
-                duplicate_lines: if merge {
+            let policy = Policy::default()
+                .price_increase_tolerance(up)
+                .price_decrease_tolerance(down)
+                .max_lines(max_lines)
+                .max_total_quantity(max_qty)
+                .apply_gateway_minimum(gateway)
+                .duplicate_lines(if merge {
                     DuplicateLines::Merge
                 } else {
                     DuplicateLines::Report
-                },
-                ..Policy::default()
-            };
-            if let Some((min, max)) = limits {
-                policy
-                    .amount_limits
-                    .insert("INR".to_owned(), AmountLimits { min, max });
+                });
+            match limits {
+                Some((min, max)) => policy.amount_limit("INR", AmountLimits { min, max }),
+                None => policy,
             }
-            policy
         })
 }
 
@@ -169,10 +159,7 @@ fn policy() -> impl Strategy<Value = Policy> {
 fn catalogs() -> impl Strategy<Value = (Catalog, Catalog)> {
     prop::collection::vec(catalog_item(), 0..10).prop_flat_map(|items| {
         let shuffled = Just(items.clone()).prop_shuffle();
-        (
-            Just(Catalog { items }),
-            shuffled.prop_map(|items| Catalog { items }),
-        )
+        (Just(Catalog::new(items)), shuffled.prop_map(Catalog::new))
     })
 }
 
@@ -253,34 +240,26 @@ proptest! {
         tol in (any::<Option<i64>>(), any::<Option<i64>>()),
         limits in (any::<Option<i64>>(), any::<Option<i64>>(), any::<Option<i64>>()),
     ) {
-        let cart = Cart {
-            id: None,
-            currency: "INR".to_owned(),
-            lines: lines.into_iter().enumerate().map(|(i, (q, price, product, variant))| CartLine {
-                line_id: format!("l{}", i % 4),
-                product_id: format!("p{product}"),
-                variant_id: variant.then(|| "v".to_owned()),
-                quantity: q,
-                unit_price: price,
-            }).collect(),
-            order_discount: discount,
-        };
-        let catalog = Catalog {
-            items: items.into_iter().map(|(price, stock, min, max, step, product, variant)| CatalogItem {
-                min_quantity: min,
-                max_quantity: max,
-                quantity_step: step,
-                variant_id: variant.then(|| "v".to_owned()),
-                ..CatalogItem::new(format!("p{product}"), price, "INR", stock)
-            }).collect(),
-        };
-        let mut policy = Policy {
-            price_increase_tolerance: PriceTolerance { absolute: tol.0, basis_points: tol.1 },
-            price_decrease_tolerance: PriceTolerance { absolute: tol.1, basis_points: tol.0 },
-            max_total_quantity: limits.2,
-            ..Policy::default()
-        };
-        policy.amount_limits.insert("INR".to_owned(), AmountLimits { min: limits.0, max: limits.1 });
+        let cart = Cart::new("INR")
+            .lines(lines.into_iter().enumerate().map(|(i, (q, price, product, variant))| {
+                let mut line = CartLine::new(format!("l{}", i % 4), format!("p{product}"), q, price);
+                line.variant_id = variant.then(|| "v".to_owned());
+                line
+            }))
+            .order_discount(discount);
+        let catalog: Catalog = items.into_iter().map(|(price, stock, min, max, step, product, variant)| {
+            let mut item = CatalogItem::new(format!("p{product}"), price, "INR", stock)
+                .min_quantity(min)
+                .max_quantity(max)
+                .quantity_step(step);
+            item.variant_id = variant.then(|| "v".to_owned());
+            item
+        }).collect();
+        let policy = Policy::default()
+            .price_increase_tolerance(PriceTolerance { absolute: tol.0, basis_points: tol.1 })
+            .price_decrease_tolerance(PriceTolerance { absolute: tol.1, basis_points: tol.0 })
+            .max_total_quantity(limits.2)
+            .amount_limit("INR", AmountLimits { min: limits.0, max: limits.1 });
         let report = validate_cart(&cart, &catalog, &policy);
         // The JSON the bindings pass through round-trips exactly.
         let json = serde_json::to_string(&report).unwrap();
@@ -328,7 +307,7 @@ proptest! {
         }
         let subtotal: i64 = lines.iter().map(|(q, p)| q * p).sum();
         cart.order_discount = ((subtotal as f64) * fraction) as i64;
-        let policy = Policy { apply_gateway_minimum: false, ..Policy::default() };
+        let policy = Policy::default().apply_gateway_minimum(false);
         let plan = plan_checkout(&cart, &catalog, &policy).unwrap();
         prop_assert_eq!(plan.discount, cart.order_discount);
         prop_assert_eq!(plan.lines.iter().map(|l| l.discount).sum::<i64>(), plan.discount);

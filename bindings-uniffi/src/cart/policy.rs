@@ -48,26 +48,32 @@ impl TryFrom<Policy> for rules::Policy {
     type Error = CartError;
 
     fn try_from(p: Policy) -> Result<Self, CartError> {
-        let defaults = rules::Policy::default();
         let currencies = p
             .currencies
             .map(rules::currency::CurrencyTable::new)
             .transpose()?;
-        Ok(Self {
-            price_increase_tolerance: p
-                .price_increase_tolerance
-                .unwrap_or(defaults.price_increase_tolerance),
-            price_decrease_tolerance: p
-                .price_decrease_tolerance
-                .unwrap_or(defaults.price_decrease_tolerance),
-            max_lines: p.max_lines,
-            max_total_quantity: p.max_total_quantity,
-            amount_limits: p.amount_limits.into_iter().collect(),
-            apply_gateway_minimum: p
-                .apply_gateway_minimum
-                .unwrap_or(defaults.apply_gateway_minimum),
-            duplicate_lines: p.duplicate_lines.unwrap_or(defaults.duplicate_lines),
-            currencies,
-        })
+        // Start from checkout-rules' defaults and override only what the app set: `Policy` is
+        // `#[non_exhaustive]`, so a rule added there keeps its default here.
+        let mut policy = rules::Policy::default()
+            .max_lines(p.max_lines)
+            .max_total_quantity(p.max_total_quantity)
+            .currencies(currencies);
+        if let Some(tolerance) = p.price_increase_tolerance {
+            policy = policy.price_increase_tolerance(tolerance);
+        }
+        if let Some(tolerance) = p.price_decrease_tolerance {
+            policy = policy.price_decrease_tolerance(tolerance);
+        }
+        if let Some(apply) = p.apply_gateway_minimum {
+            policy = policy.apply_gateway_minimum(apply);
+        }
+        if let Some(duplicates) = p.duplicate_lines {
+            policy = policy.duplicate_lines(duplicates);
+        }
+        Ok(p.amount_limits
+            .into_iter()
+            .fold(policy, |policy, (currency, limits)| {
+                policy.amount_limit(currency, limits)
+            }))
     }
 }

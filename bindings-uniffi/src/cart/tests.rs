@@ -4,42 +4,18 @@
 use super::*;
 
 fn line(id: &str, product: &str, quantity: i64, unit_price: i64) -> CartLine {
-    CartLine {
-        line_id: id.into(),
-        product_id: product.into(),
-        variant_id: None,
-        quantity,
-        unit_price,
-    }
+    CartLine::new(id, product, quantity, unit_price)
 }
 
 fn item(product: &str, unit_price: i64, stock: i64) -> CatalogItem {
-    CatalogItem {
-        product_id: product.into(),
-        variant_id: None,
-        unit_price,
-        currency: "INR".into(),
-        stock_on_hand: stock,
-        exists: true,
-        active: true,
-        track_stock: true,
-        allow_backorder: false,
-        min_quantity: None,
-        max_quantity: None,
-        quantity_step: None,
-    }
+    CatalogItem::new(product, unit_price, "INR", stock)
 }
 
 fn example() -> (Cart, Catalog) {
-    let cart = Cart {
-        id: None,
-        currency: "INR".into(),
-        lines: vec![line("l1", "tea", 2, 25000), line("l2", "mug", 5, 39900)],
-        order_discount: 0,
-    };
-    let catalog = Catalog {
-        items: vec![item("tea", 27500, 40), item("mug", 39900, 3)],
-    };
+    let cart = Cart::new("INR")
+        .line(line("l1", "tea", 2, 25000))
+        .line(line("l2", "mug", 5, 39900));
+    let catalog = Catalog::new([item("tea", 27500, 40), item("mug", 39900, 3)]);
     (cart, catalog)
 }
 
@@ -98,15 +74,8 @@ fn worked_example_matches_the_rules_crate() {
 
 #[test]
 fn policy_defaults_and_overrides() {
-    let cart = Cart {
-        id: Some("c1".into()),
-        currency: "INR".into(),
-        lines: vec![line("l1", "tea", 1, 25000)],
-        order_discount: 0,
-    };
-    let catalog = Catalog {
-        items: vec![item("tea", 25400, 5)],
-    };
+    let cart = Cart::new("INR").id("c1").line(line("l1", "tea", 1, 25000));
+    let catalog = Catalog::new([item("tea", 25400, 5)]);
     let strict = validate_cart(cart.clone(), catalog.clone(), Some(Policy::default())).unwrap();
     assert_eq!(strict.invalid_items[0].severity, Severity::Blocking);
     let tolerant = Policy {

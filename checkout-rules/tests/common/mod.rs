@@ -12,9 +12,7 @@ pub fn product(id: &str, price: i64, stock: i64) -> CatalogItem {
 }
 
 pub fn catalog(items: impl IntoIterator<Item = CatalogItem>) -> Catalog {
-    Catalog {
-        items: items.into_iter().collect(),
-    }
+    Catalog::new(items)
 }
 
 pub fn line(id: &str, product: &str, quantity: i64, price: i64) -> CartLine {

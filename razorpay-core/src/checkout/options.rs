@@ -26,10 +26,13 @@ pub struct CheckoutPrefill {
 /// What the app knows when it opens Checkout: the public key id and the server's order.
 ///
 /// Built with [`new`](Self::new) and the chained setters; [`to_json`](Self::to_json) checks
-/// every option and writes the JSON the SDKs take. Not `#[non_exhaustive]`: apps in every
-/// language build it field by field (a uniffi record, the `uniffi` feature).
+/// every option and writes the JSON the SDKs take. `#[non_exhaustive]` so that options can be
+/// added: Rust code outside this crate builds it with [`new`](Self::new) and the setters, while
+/// Kotlin, Swift and Python still build it field by field (a uniffi record, the `uniffi`
+/// feature, whose conversion lives in this crate).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CheckoutOptions {
     /// The public key id (`rzp_test_…` or `rzp_live_…`). Never the key secret.
     pub key_id: String,
