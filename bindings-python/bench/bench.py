@@ -164,8 +164,8 @@ def main():
     catalog = ck.Catalog(items=items)
     build_ns = (time.perf_counter() - start) * 1e9
     ours = median_ns(lambda: ck.validate_cart(the_cart, catalog))
-    uniffi_catalog = ck._uniffi.Catalog(items=catalog_items(record=ck._uniffi.CatalogItem))
-    uniffi_cart = ck._uniffi.Cart(currency="INR", lines=the_cart.lines, id=None, order_discount=0)
+    uniffi_catalog = ck.checkout_rules.Catalog(items=catalog_items(record=ck.checkout_rules.CatalogItem))
+    uniffi_cart = ck.checkout_rules.Cart(currency="INR", lines=the_cart.lines, id=None, order_discount=0)
     start = time.perf_counter()
     for _ in range(3):
         ck._uniffi.validate_cart(uniffi_cart, uniffi_catalog, None)
